@@ -1,0 +1,99 @@
+/**
+ * Boots a headless Studio: one Luau VM (luau-web) with the engine emulation loaded, and the host
+ * bridge through which the engine reaches the outside world (engine sources, compilation, output,
+ * the real clock, real HTTP, the plugin-settings file, fixture assets).
+ *
+ * The bridge is deliberately narrow: data crosses it as strings and numbers (JSON for anything
+ * structured), never as live JS objects, so Luau code never depends on luau-web's JS-object proxies.
+ */
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { LuauState } from "luau-web";
+import { HttpBridge } from "./http.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../../..");
+export const engineRoot = join(repoRoot, "tests/studio/engine");
+export const generatedRoot = join(repoRoot, "out/studio/generated");
+
+export interface StudioOptions {
+	/** Where plugin settings persist (one JSON file per run). Defaults to a temp file. */
+	settingsFile?: string;
+	/** Folder of `<assetId>.rbxmx` fixtures served by InsertService / game:GetObjects. */
+	assetsDir?: string;
+	/** Receives everything printed (print/warn/errors). Defaults to process.stdout/stderr. */
+	output?: (stream: "out" | "warn" | "err", text: string) => void;
+}
+
+export interface Studio {
+	/** Calls an exported engine API function by name with JSON-able arguments; resolves to its JSON result. */
+	call(name: string, ...args: unknown[]): Promise<unknown>;
+	destroy(): void;
+}
+
+function readEngineFile(name: string): string {
+	if (!/^[A-Za-z0-9_\-/]+$/.test(name) || name.includes("..")) {
+		throw new Error(`bad engine module name ${name}`);
+	}
+	const candidates = name.startsWith("generated/")
+		? [join(generatedRoot, name.slice("generated/".length) + ".luau")]
+		: [join(engineRoot, name + ".luau"), join(engineRoot, name, "init.luau")];
+	for (const file of candidates) {
+		if (existsSync(file)) return readFileSync(file, "utf8");
+	}
+	if (name.startsWith("generated/")) {
+		throw new Error(`missing ${candidates[0]}: run \`npm run studio:classdb\` first`);
+	}
+	throw new Error(`no engine module ${name}`);
+}
+
+/** Starts a fresh headless Studio. */
+export async function createStudio(options: StudioOptions = {}): Promise<Studio> {
+	const output =
+		options.output ??
+		((stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text + "\n"));
+	const http = new HttpBridge();
+	const settingsFile = options.settingsFile;
+	let state: LuauState;
+	const hostBridge = {
+		readEngineFile,
+		compile: (source: string, chunkName: string) => state.loadstring(source, chunkName, false),
+		write: (stream: "out" | "warn" | "err", text: string) => output(stream, text),
+		realClock: () => performance.now() / 1000,
+		unixTime: () => Date.now() / 1000,
+		httpStart: (requestJson: string) => http.start(requestJson),
+		httpCancel: (id: number) => http.cancel(id),
+		ioWait: (maxMs: number) => http.waitAny(maxMs),
+		readSettings: () =>
+			settingsFile && existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : "{}",
+		writeSettings: (json: string) => {
+			if (!settingsFile) return;
+			mkdirSync(dirname(settingsFile), { recursive: true });
+			writeFileSync(settingsFile, json);
+		},
+		readAsset: (id: string) => {
+			if (!options.assetsDir || !/^\d+$/.test(id)) return "";
+			const file = join(options.assetsDir, `${id}.rbxmx`);
+			return existsSync(file) ? readFileSync(file, "utf8") : "";
+		},
+	};
+	state = await LuauState.createAsync({ __host: hostBridge });
+	const boot = state.loadstring(readEngineFile("boot"), "=engine/boot", true);
+	const api = (await boot()) as { get(key: string): (...args: unknown[]) => Promise<unknown> } | undefined;
+	if (!api) throw new Error("engine boot returned nothing");
+	const callJson = api.get("callJson");
+	return {
+		async call(name, ...args) {
+			const result = (await callJson(name, JSON.stringify(args))) as string;
+			const parsed = JSON.parse(result) as { ok: boolean; value?: unknown; error?: string };
+			if (!parsed.ok) throw new Error(parsed.error);
+			return parsed.value;
+		},
+		destroy() {
+			http.closeAll();
+			state.destroy();
+		},
+	};
+}
