@@ -81,12 +81,13 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 	};
 	state = await LuauState.createAsync({ __host: hostBridge });
 	const boot = state.loadstring(readEngineFile("boot"), "=engine/boot", true);
-	const api = (await boot()) as { get(key: string): (...args: unknown[]) => Promise<unknown> } | undefined;
+	// luau-web resolves a Luau call to the array of its return values.
+	const [api] = (await boot()) as [{ callJson: (name: string, argsJson: string) => Promise<[string]> }?];
 	if (!api) throw new Error("engine boot returned nothing");
-	const callJson = api.get("callJson");
+	const callJson = api.callJson;
 	return {
 		async call(name, ...args) {
-			const result = (await callJson(name, JSON.stringify(args))) as string;
+			const [result] = await callJson(name, JSON.stringify(args));
 			const parsed = JSON.parse(result) as { ok: boolean; value?: unknown; error?: string };
 			if (!parsed.ok) throw new Error(parsed.error);
 			return parsed.value;

@@ -1,0 +1,104 @@
+/**
+ * `npm run studio:spec -- <folder> [more folders] [options]`
+ *
+ * Loads Rojo-style folders of Luau into a fresh headless Studio (each under ReplicatedStorage,
+ * named after the folder) and runs TestEZ on every `.spec` module in them, printing TestEZ's
+ * report and a closing `N passed, N failed` line. Exit code 0 only when every spec passed, none
+ * failed to load and at least one ran.
+ *
+ * Options:
+ *   --plugin <file.rbxmx>   also load a plugin model (outside the DataModel, as Studio keeps
+ *                           plugins) and run the specs inside it
+ *   --testez <folder>       TestEZ sources (default: node_modules/@rbxts/testez/src)
+ *   --filter <pattern>      only tests whose full name matches (TestEZ testNamePattern)
+ *   --assets <folder>       <assetId>.rbxmx fixtures for InsertService / game:GetObjects
+ *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createStudio, repoRoot } from "./vm.js";
+import { loadFolder, loadModelFile, ensureClassDb } from "./fixtures.js";
+
+interface Options {
+	folders: string[];
+	plugin?: string;
+	testez: string;
+	filter?: string;
+	assets?: string;
+	summary?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+	const options: Options = { folders: [], testez: join(repoRoot, "node_modules/@rbxts/testez/src") };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const value = () => {
+			const v = argv[++i];
+			if (v === undefined) throw new Error(`${arg} needs a value`);
+			return v;
+		};
+		if (arg === "--plugin") options.plugin = resolve(value());
+		else if (arg === "--testez") options.testez = resolve(value());
+		else if (arg === "--filter") options.filter = value();
+		else if (arg === "--assets") options.assets = resolve(value());
+		else if (arg === "--summary") options.summary = resolve(value());
+		else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
+		else options.folders.push(resolve(arg));
+	}
+	if (options.folders.length === 0 && !options.plugin) {
+		throw new Error("usage: npm run studio:spec -- <folder> [more folders] [--plugin file.rbxmx] [--filter pattern]");
+	}
+	return options;
+}
+
+interface Summary {
+	passed: number;
+	failed: number;
+	skipped: number;
+	modules: number;
+	loadErrors: string[];
+	uncaught: number;
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	ensureClassDb();
+	const started = performance.now();
+	const studio = await createStudio({ assetsDir: options.assets });
+	const roots: string[] = [];
+	await studio.call("mountDetached", "testez", [{ ...loadFolder(options.testez), name: "TestEZ" }]);
+	for (const folder of options.folders) {
+		if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
+		const node = { ...loadFolder(folder), name: basename(folder) };
+		const warnings = (await studio.call("mountTree", [node], "ReplicatedStorage")) as string[];
+		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
+		roots.push(`ReplicatedStorage.${node.name}`);
+	}
+	if (options.plugin) {
+		const nodes = loadModelFile(readFileSync(options.plugin, "utf8"));
+		const warnings = (await studio.call("mountDetached", "plugin", nodes)) as string[];
+		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
+		roots.push("@plugin");
+	}
+	const summary = (await studio.call("runSpecs", roots, "@testez.TestEZ", options.filter ?? null)) as Summary;
+	studio.destroy();
+	const seconds = (performance.now() - started) / 1000;
+	if (summary.uncaught > 0) console.log(`${summary.uncaught} error(s) escaped in background threads (see output above)`);
+	console.log(`${summary.modules} spec modules in ${seconds.toFixed(2)}s`);
+	if (summary.modules === 0) {
+		console.log("no spec modules found");
+		summary.failed += 1;
+	}
+	if (options.summary) writeFileSync(options.summary, JSON.stringify(summary));
+	console.log(`${summary.passed} passed, ${summary.failed} failed` + (summary.skipped ? `, ${summary.skipped} skipped` : ""));
+	return summary.failed === 0 && summary.passed > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err) => {
+		console.error(err instanceof Error ? err.message : err);
+		process.exit(2);
+	},
+);
