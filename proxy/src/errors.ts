@@ -53,6 +53,7 @@ export function parseRetryAfterMs(value: string | null | undefined, now = Date.n
 	if (value === null || value === undefined || value.trim() === "") return undefined;
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+	if (!/[a-z]/i.test(trimmed)) return undefined; // neither delta-seconds nor an HTTP date ("-5", "1e3")
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

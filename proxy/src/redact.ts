@@ -20,5 +20,5 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
 	return out
 		.replace(/\bBearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`)
 		.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, REDACTED)
-		.replace(/\b(x-api-key|api[_-]?key|authorization)(["']?\s*[:=]\s*["']?)(?!Bearer )[^\s"',;]+/gi, `$1$2${REDACTED}`);
+		.replace(/\b(x-api-key|api[_-]?key|authorization)(["']?\s*[:=]\s*["']?)(?!Bearer )[^\s"',;&]+/gi, `$1$2${REDACTED}`);
 }
