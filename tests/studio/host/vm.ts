@@ -10,8 +10,13 @@ import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { LuauState } from "luau-web";
 import { HttpBridge } from "./http.js";
+import { installMemoryPatch } from "./wasm-memory.js";
+
+// Must run before luau-web instantiates its module (see wasm-memory.ts).
+installMemoryPatch(1024);
+const { LuauState } = await import("luau-web");
+type LuauState = InstanceType<typeof LuauState>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -93,8 +98,9 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 			return parsed.value;
 		},
 		destroy() {
+			// luau-web 1.4 breaks the next state created after a destroy(), so the VM is left to
+			// the process's exit; only the I/O is shut down.
 			http.closeAll();
-			state.destroy();
 		},
 	};
 }
