@@ -106,6 +106,7 @@ describe("configured Worker under wrangler dev", () => {
 	it("streams tool-call argument fragments the SDK can reassemble", async () => {
 		provider.enqueue(replyStream({ toolCall: { id: "call_7", name: "search_assets", argumentFragments: ['{"query":', '"red car"}'] } }));
 		const stream = await client.chat.completions.create({
+			model: "fake-small",
 			messages: [{ role: "user", content: "find a car" }],
 			tools: [{ type: "function", function: { name: "search_assets" } }],
 			stream: true,
@@ -121,20 +122,20 @@ describe("configured Worker under wrangler dev", () => {
 			code: "model_not_allowed",
 		});
 		const stranger = new OpenAI({ baseURL: `${configured.url}/v1`, apiKey: "not-a-token", maxRetries: 0 });
-		await expect(stranger.chat.completions.create({ messages: [{ role: "user", content: "hi" }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+		await expect(stranger.chat.completions.create({ model: "fake-small", messages: [{ role: "user", content: "hi" }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 		expect(provider.requests).toHaveLength(0);
 	});
 
 	it("passes a provider 429 on with Retry-After", async () => {
 		provider.enqueue(replyJson(429, errorBody("Rate limit reached", "requests"), { "retry-after": "42" }));
-		const err = await client.chat.completions.create({ messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+		const err = await client.chat.completions.create({ model: "fake-small", messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(OpenAI.RateLimitError);
 		expect((err as InstanceType<typeof OpenAI.RateLimitError>).headers.get("retry-after")).toBe("42");
 	});
 
 	it("times out a silent provider with 504", async () => {
 		provider.enqueue(hang());
-		const err = await client.chat.completions.create({ messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+		const err = await client.chat.completions.create({ model: "fake-small", messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
 		expect(err).toMatchObject({ status: 504, code: "provider_timeout" });
 	});
 
@@ -189,7 +190,7 @@ describe("bare Worker under wrangler dev (nothing configured)", () => {
 
 	it("tells an SDK user what to set", async () => {
 		const sdk = new OpenAI({ baseURL: `${bare.url}/v1`, apiKey: "anything", maxRetries: 0 });
-		const err = await sdk.chat.completions.create({ messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
+		const err = await sdk.chat.completions.create({ model: "any", messages: [{ role: "user", content: "hi" }] }).catch((e: unknown) => e);
 		expect(err).toMatchObject({ status: 503, code: "provider_not_configured" });
 		expect(String((err as Error).message)).toContain("VECTOR_MODELS");
 	});
