@@ -6,7 +6,7 @@ import type { PropValue, TreeNode } from "./tree.js";
 
 /** One property of every IR type, with awkward values where the format has edge cases. */
 const EVERY_TYPE: Record<string, PropValue> = {
-	AString: { type: "string", value: ` a & b < c > "d" 'e'\n\ttab\r\nCR ünïcödé 😀 ` },
+	AString: { type: "string", value: ` a & b < c > "d" 'e'\n\ttab\r\nCR ünïcödé 😀 &amp;lt; &#13; &nbsp; ` },
 	AnEmptyString: { type: "string", value: "" },
 	Source: { type: "ProtectedString", value: 'print("]]>")\r\nlocal s = [[x]]\n-- ]]]]> ]]\r' },
 	EmptySource: { type: "ProtectedString", value: "" },

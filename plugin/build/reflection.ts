@@ -127,18 +127,6 @@ export function findPropertyType(reflection: Reflection, className: string, prop
 	return undefined;
 }
 
-/** Whether the class is known to @rbxts/types and derives from Instance. */
-export function isInstanceClass(reflection: Reflection, className: string): boolean {
-	let current: string | undefined = className;
-	const seen = new Set<string>();
-	while (current !== undefined && !seen.has(current)) {
-		if (current === "Instance") return true;
-		seen.add(current);
-		current = reflection.classes.get(current)?.superclass;
-	}
-	return false;
-}
-
 /** For a declared type like "Enum.RunContext", the enum name; otherwise undefined. */
 export function enumNameOf(declaredType: string | undefined): string | undefined {
 	const match = declaredType === undefined ? null : /^Enum\.(\w+)$/.exec(declaredType.trim());

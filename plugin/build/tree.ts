@@ -25,8 +25,6 @@ export type PropValue =
 	| { type: "Font"; value: { family: string; weight: number; style: "Normal" | "Italic" } }
 	| { type: "Ref"; value: string | null };
 
-export type PropType = PropValue["type"];
-
 export interface TreeNode {
 	name: string;
 	className: string;
@@ -59,16 +57,6 @@ export const SCRIPT_CLASSES: ReadonlySet<string> = new Set(["Script", "LocalScri
  */
 export function compareUtf8(a: string, b: string): number {
 	return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-
-/** Creates a node with no properties besides the ones given; `Name` is carried by `name`, never as a property. */
-export function makeNode(
-	name: string,
-	className: string,
-	properties: Record<string, PropValue> = {},
-	children: TreeNode[] = [],
-): TreeNode {
-	return { name, className, properties, children };
 }
 
 /** Visits every node depth-first, parents before children, passing the slash-joined path of names. */
