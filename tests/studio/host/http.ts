@@ -3,54 +3,69 @@
  *
  * Requests start when the engine asks and complete in the background; the engine's scheduler
  * collects completions through `waitAny`, so a Luau thread blocked in RequestAsync yields like it
- * does in Studio while other threads keep running. Results use Roblox's shapes; transport failures
- * (refused connection, DNS, timeout) come back as `{ error }` so the engine can throw the way
- * RequestAsync does.
+ * does in Studio while other threads keep running. Bodies cross the bridge as base64 (Luau
+ * strings are bytes, a JS string is not), headers as text.
+ *
+ * Node's `http` module is used rather than `fetch` so the request carries exactly the headers
+ * Studio sends (fetch adds its own) and the response's raw header list is available (Roblox keeps
+ * the last of repeated headers; fetch joins them). Transport failures come back as `{ error }`
+ * named like Roblox's `HttpError: <name>` messages: ConnectFail, DnsResolve, Timedout, NetFail.
  */
+import http from "node:http";
+import https from "node:https";
+import zlib from "node:zlib";
+import type { Readable } from "node:stream";
 
 interface HttpRequest {
 	url: string;
 	method: string;
 	headers: Record<string, string>;
-	body?: string;
+	bodyBase64?: string;
+	/** Gzip the body and say so in Content-Encoding. */
+	gzip?: boolean;
 	timeout: number; // seconds
-	stream?: boolean; // deliver the body as it arrives (WebStreamClient)
+	/** Deliver the body as it arrives (WebStreamClient). */
+	stream?: boolean;
 }
+
+type Headers = Record<string, string>;
 
 export interface HttpCompletion {
 	id: number;
 	result:
-		| { kind: "response"; status: number; statusMessage: string; headers: Record<string, string>; body: string }
-		| { kind: "error"; error: string }
-		| { kind: "chunk"; text: string }
-		| { kind: "opened"; status: number; headers: Record<string, string> }
+		| { kind: "response"; status: number; statusMessage: string; headers: Headers; rawHeaders: string; bodyBase64: string }
+		| { kind: "error"; error: string; detail: string }
+		| { kind: "opened"; status: number; statusMessage: string; headers: Headers; rawHeaders: string }
+		| { kind: "chunk"; base64: string }
 		| { kind: "closed" };
 }
+
+/** Largest response body kept, so a runaway fixture cannot exhaust memory. */
+const MAX_BODY = 64 * 1024 * 1024;
 
 export class HttpBridge {
 	private nextId = 1;
 	private ready: HttpCompletion[] = [];
 	private wake: (() => void) | undefined;
-	private controllers = new Map<number, AbortController>();
+	private cancels = new Map<number, () => void>();
 	/** Requests made since the VM started, by URL, for benchmarks and scenario checks. */
 	readonly log: { url: string; method: string; at: number }[] = [];
 
 	start(requestJson: string): number {
 		const request = JSON.parse(requestJson) as HttpRequest;
 		const id = this.nextId++;
-		const controller = new AbortController();
-		this.controllers.set(id, controller);
 		this.log.push({ url: request.url, method: request.method, at: Date.now() });
-		void this.run(id, request, controller);
+		this.run(id, request);
 		return id;
 	}
 
+	/** Aborts a request or stream; its completion (if any is still due) reports `Aborted`. */
 	cancel(id: number): void {
-		this.controllers.get(id)?.abort(new Error("closed"));
+		this.cancels.get(id)?.();
 	}
 
 	closeAll(): void {
-		for (const c of this.controllers.values()) c.abort(new Error("closed"));
+		for (const cancel of [...this.cancels.values()]) cancel();
 	}
 
 	private push(completion: HttpCompletion): void {
@@ -60,41 +75,84 @@ export class HttpBridge {
 		wake?.();
 	}
 
-	private async run(id: number, request: HttpRequest, controller: AbortController): Promise<void> {
-		const timer = setTimeout(() => controller.abort(new Error("timeout")), Math.max(request.timeout, 0.001) * 1000);
-		try {
-			const response = await fetch(request.url, {
-				method: request.method,
-				headers: request.headers,
-				body: request.body,
-				signal: controller.signal,
-			});
-			const headers: Record<string, string> = {};
-			response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
-			if (request.stream) {
+	private run(id: number, request: HttpRequest): void {
+		let finished = false;
+		const finish = (result: HttpCompletion["result"]) => {
+			if (finished) return;
+			if (result.kind !== "opened" && result.kind !== "chunk") {
+				finished = true;
 				clearTimeout(timer);
-				this.push({ id, result: { kind: "opened", status: response.status, headers } });
-				if (response.body) {
-					const decoder = new TextDecoder();
-					for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-						this.push({ id, result: { kind: "chunk", text: decoder.decode(part, { stream: true }) } });
-					}
-				}
-				this.push({ id, result: { kind: "closed" } });
-			} else {
-				const body = await response.text();
-				this.push({
-					id,
-					result: { kind: "response", status: response.status, statusMessage: response.statusText, headers, body },
-				});
+				this.cancels.delete(id);
 			}
-		} catch (err) {
-			const reason = controller.signal.aborted ? String((controller.signal.reason as Error)?.message ?? "aborted") : describe(err);
-			this.push({ id, result: { kind: "error", error: reason } });
-		} finally {
-			clearTimeout(timer);
-			this.controllers.delete(id);
+			this.push({ id, result });
+		};
+		const fail = (error: string, detail: string) => finish({ kind: "error", error, detail });
+
+		let url: URL;
+		try {
+			url = new URL(request.url);
+		} catch {
+			queueMicrotask(() => fail("InvalidUrl", `invalid URL ${request.url}`));
+			return;
 		}
+		let body = request.bodyBase64 ? Buffer.from(request.bodyBase64, "base64") : undefined;
+		const headers: Headers = { ...request.headers };
+		if (body && request.gzip) {
+			body = zlib.gzipSync(body);
+			headers["Content-Encoding"] = "gzip";
+		}
+		if (body) headers["Content-Length"] = String(body.length);
+		headers["Host"] = url.host;
+
+		const client = url.protocol === "https:" ? https : http;
+		const req = client.request(url, { method: request.method, headers, agent: false });
+		const timer = setTimeout(() => {
+			fail("Timedout", `no complete response within ${request.timeout} s`);
+			req.destroy();
+		}, Math.max(request.timeout, 0.001) * 1000);
+		this.cancels.set(id, () => {
+			fail("Aborted", "closed by the engine");
+			req.destroy();
+		});
+
+		req.on("error", (err: NodeJS.ErrnoException) => fail(transportError(err), err.message));
+		req.on("response", (res) => {
+			const { headers: last, raw } = responseHeaders(res.rawHeaders);
+			const status = res.statusCode ?? 0;
+			const statusMessage = res.statusMessage ?? "";
+			const decoded = decode(res, last["content-encoding"]);
+			decoded.on("error", (err: NodeJS.ErrnoException) => fail("NetFail", err.message));
+			if (request.stream) {
+				clearTimeout(timer); // a stream lives as long as the server keeps it open
+				finish({ kind: "opened", status, statusMessage, headers: last, rawHeaders: raw });
+				decoded.on("data", (part: Buffer) => finish({ kind: "chunk", base64: part.toString("base64") }));
+				decoded.on("end", () => finish({ kind: "closed" }));
+				res.on("aborted", () => fail("NetFail", "the server closed the stream"));
+				return;
+			}
+			const parts: Buffer[] = [];
+			let size = 0;
+			decoded.on("data", (part: Buffer) => {
+				size += part.length;
+				if (size > MAX_BODY) {
+					fail("NetFail", `response body larger than ${MAX_BODY} bytes`);
+					req.destroy();
+					return;
+				}
+				parts.push(part);
+			});
+			decoded.on("end", () =>
+				finish({
+					kind: "response",
+					status,
+					statusMessage,
+					headers: last,
+					rawHeaders: raw,
+					bodyBase64: Buffer.concat(parts).toString("base64"),
+				}),
+			);
+		});
+		req.end(body);
 	}
 
 	/** Resolves with the completions so far (as JSON), waiting up to `maxMs` for the first. */
@@ -119,9 +177,39 @@ export class HttpBridge {
 	}
 }
 
-function describe(err: unknown): string {
-	const cause = (err as { cause?: { code?: string } })?.cause;
-	if (cause?.code === "ECONNREFUSED") return "ConnectFail";
-	if (cause?.code === "ENOTFOUND") return "DnsResolve";
-	return err instanceof Error ? err.message : String(err);
+/** Lower-cased names, the last of repeated headers winning (as RequestAsync reports them), and the raw block. */
+function responseHeaders(rawHeaders: string[]): { headers: Headers; raw: string } {
+	const headers: Headers = {};
+	const lines: string[] = [];
+	for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+		headers[rawHeaders[i].toLowerCase()] = rawHeaders[i + 1];
+		lines.push(`${rawHeaders[i]}: ${rawHeaders[i + 1]}`);
+	}
+	return { headers, raw: lines.join("\r\n") };
+}
+
+/** Undoes the Content-Encoding Studio asked for (it sends `Accept-Encoding: gzip, deflate`). */
+function decode(res: http.IncomingMessage, encoding: string | undefined): Readable {
+	switch (encoding?.trim().toLowerCase()) {
+		case "gzip":
+			return res.pipe(zlib.createGunzip());
+		case "deflate":
+			return res.pipe(zlib.createInflate());
+		default:
+			return res;
+	}
+}
+
+function transportError(err: NodeJS.ErrnoException): string {
+	switch (err.code) {
+		case "ECONNREFUSED":
+			return "ConnectFail";
+		case "ENOTFOUND":
+		case "EAI_AGAIN":
+			return "DnsResolve";
+		case "ETIMEDOUT":
+			return "Timedout";
+		default:
+			return "NetFail";
+	}
 }

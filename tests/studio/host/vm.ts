@@ -78,11 +78,8 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 			mkdirSync(dirname(settingsFile), { recursive: true });
 			writeFileSync(settingsFile, json);
 		},
-		readAsset: (id: string) => {
-			if (!options.assetsDir || !/^\d+$/.test(id)) return "";
-			const file = join(options.assetsDir, `${id}.rbxmx`);
-			return existsSync(file) ? readFileSync(file, "utf8") : "";
-		},
+		// Imported on first use: assets.ts reads models through fixtures.ts, which imports this module.
+		loadAsset: async (id: string) => (await import("./assets.js")).loadAsset(options.assetsDir, id),
 	};
 	state = await LuauState.createAsync({ __host: hostBridge });
 	const boot = state.loadstring(readEngineFile("boot"), "=engine/boot", true);
