@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
 	test: {
+		name: "plugin-build",
 		root: fileURLToPath(new URL(".", import.meta.url)),
 		include: ["*.test.ts"],
 		// Full builds compile every Luau file with the real compiler; give them room on slow machines.
