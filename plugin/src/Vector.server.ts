@@ -1,3 +1,9 @@
-// Vector's plugin entry: a Script with RunContext Plugin (set by Vector.meta.json beside it), and the only module
-// that may touch `plugin`. The toolbar, the dock widget and the app are mounted here; until they exist this
-// placeholder does nothing, so the build has a real entry to check and ship.
+/**
+ * Vector's plugin entry: a Script with RunContext Plugin (see Vector.meta.json) and the only module
+ * that touches `plugin`. It owns the toolbar button and the dock widget; everything else receives
+ * Studio through small interfaces so specs can pass fakes.
+ */
+import { createShell } from "./shell/create-shell";
+
+const cleanup = createShell(plugin);
+plugin.Unloading.Connect(cleanup);
