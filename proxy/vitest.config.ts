@@ -10,6 +10,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
 	test: {
+		name: "proxy",
 		root: fileURLToPath(new URL(".", import.meta.url)),
 		include: ["src/**/*.test.ts", "test/**/*.test.ts"],
 		setupFiles: ["test/setup/no-network.ts", "test/setup/capture-logs.ts"],

@@ -34,7 +34,7 @@ beforeAll(async () => {
 				VECTOR_TOKENS: `${TOKEN},${OTHER_TOKEN}`,
 				ROBLOX_APIS_BASE_URL: roblox.url,
 				VECTOR_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-				VECTOR_UPSTREAM_TIMEOUT_MS: "1500",
+				VECTOR_UPSTREAM_TIMEOUT_MS: "4000",
 			},
 		}),
 		startWranglerDev({ vars: {} }),
