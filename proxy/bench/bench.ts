@@ -2,9 +2,10 @@
  * `npm run bench:proxy`: what the proxy costs, measured on loopback in one run.
  *
  * A fake provider answers every chat completion after a fixed delay. The same request is timed straight
- * to the provider and through the Worker running under `wrangler dev` (workerd), at concurrency 1 and 32,
+ * to the provider, through a bare passthrough Worker (one `fetch`, no checks: the floor of the local
+ * runtime), and through the proxy, both Workers under `wrangler dev` (workerd), at concurrency 1 and 32,
  * each row for a fixed duration; then cached asset searches (Workers Cache API hits) are driven as fast as
- * 16 clients can go. Prints p50/p99 latency, requests per second, and the proxy/direct ratios.
+ * 16 clients can go. Prints p50/p99 latency, requests per second, and the ratios.
  *
  * The client is node:http with keep-alive (cheaper per request than fetch, so the client is not what gets
  * measured) and the fake provider runs in its own process; everything is on 127.0.0.1.
@@ -93,16 +94,18 @@ async function main(): Promise<void> {
 	const provider = await startProviderProcess();
 	const roblox = await startFakeRoblox();
 	console.log(`Starting wrangler dev (fake provider delay ${DELAY_MS} ms, ${SECONDS} s per row)…`);
-	const worker = await startWranglerDev({
-		vars: {
-			OPENAI_BASE_URL: `${provider.url}/v1`,
-			OPENAI_API_KEY: PROVIDER_KEY,
-			VECTOR_MODELS: "bench-model",
-			VECTOR_TOKENS: TOKEN,
-			ROBLOX_APIS_BASE_URL: roblox.url,
-			VECTOR_RATE_LIMIT_PER_MINUTE: "0",
-		},
-	});
+	const vars = {
+		OPENAI_BASE_URL: `${provider.url}/v1`,
+		OPENAI_API_KEY: PROVIDER_KEY,
+		VECTOR_MODELS: "bench-model",
+		VECTOR_TOKENS: TOKEN,
+		ROBLOX_APIS_BASE_URL: roblox.url,
+		VECTOR_RATE_LIMIT_PER_MINUTE: "0",
+	};
+	const [worker, passthrough] = await Promise.all([
+		startWranglerDev({ vars }),
+		startWranglerDev({ vars, entry: fileURLToPath(new URL("./passthrough-worker.ts", import.meta.url)) }),
+	]);
 	try {
 		const body = JSON.stringify({ model: "bench-model", messages: [{ role: "user", content: "Say hi" }] });
 		const post = (url: string, key: string) => async () => {
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
 		};
 		const direct = post(`${provider.url}/v1/chat/completions`, PROVIDER_KEY);
 		const proxied = post(`${worker.url}/v1/chat/completions`, TOKEN);
+		const floor = post(`${passthrough.url}/v1/chat/completions`, TOKEN);
 		let hits = 0;
 		const search = async () => {
 			const res = await send(`${worker.url}/v1/assets/search?query=tree&limit=3`, "GET", { authorization: `Bearer ${TOKEN}` });
@@ -119,12 +123,14 @@ async function main(): Promise<void> {
 		};
 
 		await measure("warm-up", 4, 1, proxied);
+		await measure("warm-up", 4, 0.5, floor);
 		await measure("warm-up", 4, 0.5, direct);
 		if (!(await search())) throw new Error("asset search failed during warm-up");
 
 		const rows: Row[] = [];
 		for (const concurrency of [1, 32]) {
 			rows.push(await measure("chat, direct to provider", concurrency, SECONDS, direct));
+			rows.push(await measure("chat, passthrough Worker", concurrency, SECONDS, floor));
 			rows.push(await measure("chat, through the proxy", concurrency, SECONDS, proxied));
 		}
 		hits = 0;
@@ -138,13 +144,17 @@ async function main(): Promise<void> {
 			console.log(`${r.name.padEnd(28)} ${String(r.concurrency).padStart(5)} ${String(r.count).padStart(9)} ${String(r.errors).padStart(7)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.rps, 0)}`);
 		}
 		console.log("");
-		console.log(`${"proxy / direct".padEnd(28)} ${"conc".padStart(5)} ${"p50 ×".padStart(8)} ${"p99 ×".padStart(8)} ${"p50 +ms".padStart(8)} ${"p99 +ms".padStart(8)}`);
-		for (const concurrency of [1, 32]) {
-			const d = rows.find((r) => r.concurrency === concurrency && r.name.includes("direct"))!;
-			const p = rows.find((r) => r.concurrency === concurrency && r.name.includes("proxy"))!;
-			console.log(
-				`${"chat completion".padEnd(28)} ${String(concurrency).padStart(5)} ${fmt(p.p50 / d.p50, 2)} ${fmt(p.p99 / d.p99, 2)} ${fmt(p.p50 - d.p50)} ${fmt(p.p99 - d.p99)}`,
-			);
+		console.log(`${"ratio (chat completion)".padEnd(28)} ${"conc".padStart(5)} ${"p50 ×".padStart(8)} ${"p99 ×".padStart(8)} ${"p50 +ms".padStart(8)} ${"p99 +ms".padStart(8)}`);
+		const row = (concurrency: number, word: string) => rows.find((r) => r.concurrency === concurrency && r.name.includes(word))!;
+		for (const [label, over, base] of [
+			["proxy / direct", "proxy", "direct"],
+			["proxy / passthrough Worker", "proxy", "passthrough"],
+		] as const) {
+			for (const concurrency of [1, 32]) {
+				const p = row(concurrency, over);
+				const d = row(concurrency, base);
+				console.log(`${label.padEnd(28)} ${String(concurrency).padStart(5)} ${fmt(p.p50 / d.p50, 2)} ${fmt(p.p99 / d.p99, 2)} ${fmt(p.p50 - d.p50)} ${fmt(p.p99 - d.p99)}`);
+			}
 		}
 		console.log("");
 		console.log(`cached asset searches: ${cached.count} requests, ${hits} served from the Workers Cache API (X-Vector-Cache: HIT), ${roblox.requests.length} upstream calls in total.`);
@@ -155,7 +165,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		agent.destroy();
-		await worker.stop();
+		await Promise.all([worker.stop(), passthrough.stop()]);
 		await provider.stop();
 		await roblox.close();
 	}

@@ -26,6 +26,8 @@ export interface WranglerDev {
 
 export interface WranglerDevOptions {
 	vars: Record<string, string>;
+	/** Another Worker entry to run with the project's config (the bench's baseline); default the proxy. */
+	entry?: string;
 	readyTimeoutMs?: number;
 }
 
@@ -46,11 +48,11 @@ export function offlineWranglerEnv(): NodeJS.ProcessEnv {
 	};
 }
 
-/** Starts `wrangler dev` with `vars` as its `.dev.vars`; resolves when the Worker answers. */
+/** Starts `wrangler dev` with `vars` as its `.dev.vars`; resolves when the Worker answers HTTP. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
 	const dir = await mkdtemp(path.join(os.tmpdir(), "vector-wrangler-"));
 	const toml = await readFile(path.join(REPO_ROOT, "wrangler.toml"), "utf8");
-	const entry = path.join(REPO_ROOT, "proxy", "src", "index.ts").replaceAll("\\", "/");
+	const entry = (options.entry ?? path.join(REPO_ROOT, "proxy", "src", "index.ts")).replaceAll("\\", "/");
 	if (!/^main = "proxy\/src\/index\.ts"$/m.test(toml)) throw new Error('wrangler.toml must say main = "proxy/src/index.ts"');
 	await writeFile(path.join(dir, "wrangler.toml"), toml.replace(/^main = .*$/m, `main = "${entry}"`));
 	await writeFile(path.join(dir, ".dev.vars"), Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n"));
