@@ -1,7 +1,7 @@
 // Why this exists: `Instance.new` in the headless Studio must give the values real Roblox gives (a Part is 4 x 1.2 x 2
 // and grey, a TextLabel says "Label"), or specs that pass here would not mean the same thing in Studio. The .d.ts files
 // carry no default values, so they are written here by hand, each with its source, and generate.ts turns them into
-// out/studio/generated/Defaults.luau (format documented in emit.ts, DEFAULTS_HEADER). validate.ts checks every entry
+// tests/studio/.generated/Defaults.luau (format documented in emit.ts, DEFAULTS_HEADER). validate.ts checks every entry
 // against the generated class database (property exists, type matches, enum item exists).
 //
 // Sources, per entry or block:

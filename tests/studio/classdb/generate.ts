@@ -1,5 +1,5 @@
 // Why this exists: the command (`npm run studio:classdb`) that regenerates the headless Studio's class database and
-// default values from @rbxts/types and defaults.ts into out/studio/generated/. It refuses to write when the defaults
+// default values from @rbxts/types and defaults.ts into tests/studio/.generated/. It refuses to write when the defaults
 // disagree with the database or when the emitted Luau does not load in luau-web, and prints sizes and load time.
 
 import fs from "node:fs";
@@ -14,7 +14,8 @@ import { validateDefaults } from "./validate";
 // Works whether tsx runs this file as CommonJS or as an ES module (package.json "type").
 const THIS_FILE = typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
 export const REPO_ROOT = path.resolve(path.dirname(THIS_FILE), "..", "..", "..");
-export const OUT_DIR = path.join(REPO_ROOT, "out", "studio", "generated");
+// Not under out/: rbxtsc deletes files in its outDir that no TypeScript source produced.
+export const OUT_DIR = path.join(REPO_ROOT, "tests", "studio", ".generated");
 
 export interface Generated {
 	db: ClassDb;

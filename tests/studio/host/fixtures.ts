@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { readRojoFolder } from "../../../plugin/build/rojo.js";
-import { readRbxXml } from "../../../plugin/build/rbxxml.js";
+import { readRbxXml, writeRbxXml } from "../../../plugin/build/rbxxml.js";
 import { loadReflection } from "../../../plugin/build/reflection.js";
 import type { TreeNode } from "../../../plugin/build/tree.js";
 import { generatedRoot, repoRoot } from "./vm.js";
@@ -24,6 +24,11 @@ export function loadModelFile(xml: string): TreeNode[] {
 	const result = readRbxXml(xml, { reflection: loadReflection(repoRoot) });
 	for (const w of result.warnings) console.warn(`model: ${w}`);
 	return result.nodes;
+}
+
+/** Writes IR nodes as a `.rbxlx` place (kind "place") or `.rbxmx` model. */
+export function writeModelFile(nodes: TreeNode[], kind: "place" | "model"): string {
+	return writeRbxXml(nodes, { kind });
 }
 
 /** Generates the class database when it is missing or older than the installed @rbxts/types. */

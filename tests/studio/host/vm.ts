@@ -21,7 +21,7 @@ type LuauState = InstanceType<typeof LuauState>;
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
 export const engineRoot = join(repoRoot, "tests/studio/engine");
-export const generatedRoot = join(repoRoot, "out/studio/generated");
+export const generatedRoot = join(repoRoot, "tests/studio/.generated");
 
 export interface StudioOptions {
 	/** Where plugin settings persist (one JSON file per run). Defaults to a temp file. */
@@ -35,6 +35,8 @@ export interface StudioOptions {
 export interface Studio {
 	/** Calls an exported engine API function by name with JSON-able arguments; resolves to its JSON result. */
 	call(name: string, ...args: unknown[]): Promise<unknown>;
+	/** Runs Luau in the session (as a script would) and resolves to its first result. */
+	evaluate<T = unknown>(source: string): Promise<T>;
 	destroy(): void;
 }
 
@@ -93,6 +95,9 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 			const parsed = JSON.parse(result) as { ok: boolean; value?: unknown; error?: string };
 			if (!parsed.ok) throw new Error(parsed.error);
 			return parsed.value;
+		},
+		evaluate(source) {
+			return this.call("evaluate", source) as Promise<never>;
 		},
 		destroy() {
 			// luau-web 1.4 breaks the next state created after a destroy(), so the VM is left to
