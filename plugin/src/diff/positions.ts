@@ -80,7 +80,7 @@ export function positionToOffset(model: TextModel, position: Position, label = "
 }
 
 /** Zero-based index of the line holding zero-based byte `offset` (binary search over line starts). */
-function lineOfOffset(model: TextModel, offset: number): number {
+export function lineOfOffset(model: TextModel, offset: number): number {
 	const starts = model.starts;
 	let low = 0;
 	let high = starts.size() - 1;

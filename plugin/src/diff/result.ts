@@ -34,7 +34,7 @@ export interface MatchCandidate {
 	readonly lineCount: number;
 	/** 0..1, how close the candidate is to the search text (1 = same ignoring whitespace). */
 	readonly similarity: number;
-	/** The candidate's first line, trimmed and cut to a short length. */
+	/** The candidate's first non-blank line, trimmed and cut to a short length. */
 	readonly excerpt: string;
 }
 
