@@ -1,0 +1,76 @@
+/**
+ * What a proposal does, as data: the contract between write tools (which build operations from the
+ * model's arguments, validated, at proposal time) and the applier (which replays them inside one
+ * ChangeHistoryService recording when the user approves). Operations name instances by path and are
+ * resolved again at apply time, so a place that changed meanwhile fails cleanly instead of writing to
+ * the wrong instance.
+ */
+
+/** An instance path as the tools print and parse it (studio/instance-path.ts documents the format). */
+export type InstancePath = string;
+
+/** A property value as the model wrote it (JSON), decoded against the live property at apply time. */
+export type JsonValue = string | number | boolean | ReadonlyArray<JsonValue> | { readonly [key: string]: JsonValue };
+
+export type Operation =
+	/**
+	 * Replace a script's text. `base` is the editor text the proposal was made against and `after` the
+	 * text the proposal wants; at apply time the change from base to after is rebased onto the
+	 * current editor text (diff/rebase.ts) inside UpdateSourceAsync's callback.
+	 */
+	| { readonly kind: "edit_script"; readonly path: InstancePath; readonly base: string; readonly after: string }
+	| {
+			readonly kind: "create_script";
+			readonly parentPath: InstancePath;
+			readonly name: string;
+			readonly className: "Script" | "LocalScript" | "ModuleScript";
+			readonly source: string;
+			/** Script/LocalScript only; Roblox's default (Legacy) when absent. */
+			readonly runContext?: "Legacy" | "Server" | "Client";
+	  }
+	| {
+			readonly kind: "create_instance";
+			readonly parentPath: InstancePath;
+			readonly className: string;
+			readonly name: string;
+			readonly properties: { readonly [property: string]: JsonValue };
+	  }
+	| { readonly kind: "set_properties"; readonly path: InstancePath; readonly properties: { readonly [property: string]: JsonValue } }
+	| { readonly kind: "rename_instance"; readonly path: InstancePath; readonly newName: string }
+	| { readonly kind: "move_instance"; readonly path: InstancePath; readonly newParentPath: InstancePath }
+	| { readonly kind: "delete_instance"; readonly path: InstancePath }
+	| {
+			readonly kind: "insert_asset";
+			readonly assetId: number;
+			readonly parentPath: InstancePath;
+			/** What the scan found in the asset's scripts when the proposal was made (shown before approval). */
+			readonly findings: ReadonlyArray<ScanFinding>;
+	  };
+
+export type OperationKind = Operation["kind"];
+
+/** A suspicious pattern found in a script of an asset (studio/asset-scan.ts). */
+export interface ScanFinding {
+	/** Path of the script inside the asset. */
+	readonly script: string;
+	readonly line: number;
+	readonly rule: "require_id" | "getfenv" | "setfenv" | "loadstring" | "encoded_string" | "http" | "disguised_name";
+	readonly severity: "warning" | "danger";
+	readonly excerpt: string;
+}
+
+/** The user-facing categories auto-approve is set per. */
+export type ApprovalCategory = "script_edits" | "instance_changes" | "asset_inserts";
+
+/** Which auto-approve category an operation belongs to. */
+export function categoryOf(operation: Operation): ApprovalCategory {
+	switch (operation.kind) {
+		case "edit_script":
+		case "create_script":
+			return "script_edits";
+		case "insert_asset":
+			return "asset_inserts";
+		default:
+			return "instance_changes";
+	}
+}
