@@ -398,7 +398,10 @@ export class ProxyClient implements ChatClient {
 		const fail = (failure: Failure, askPlain?: boolean): Attempt<ChatResult> => ({ kind: "failed", failure, textShown, askPlain });
 		try {
 			for (;;) {
+				// Checked before anything is read, so a reply that lands as the user cancels is dropped.
+				if (cancel.cancelled) return fail(cancelled());
 				while (messages.size() > 0) {
+					if (cancel.cancelled) return fail(cancelled());
 					const data = messages.shift()!;
 					lastHeard = os.clock();
 					if (data === "[DONE]") return { kind: "ok", value: { ok: true, reply: assembler.reply() } };
@@ -429,7 +432,6 @@ export class ProxyClient implements ChatClient {
 					if (assembler.hasFinished()) return { kind: "ok", value: { ok: true, reply: assembler.reply() } };
 					return fail(streamCut(proxyUrl));
 				}
-				if (cancel.cancelled) return fail(cancelled());
 				const now = os.clock();
 				if (!state.opened && now - started > this.timeouts.streamOpen) {
 					return fail(failureFromTransport(proxyUrl, transportError("timeout", "stream did not open"), this.timeouts.streamOpen));

@@ -58,8 +58,11 @@ const SETTINGS = "Vector's settings";
 
 /** Whether `url`'s host is this machine (then the proxy is the one `npm start` runs). */
 export function isLoopbackUrl(url: string): boolean {
-	const [host] = string.match(url.lower(), "^%a+://%[?([^/%]:]*)");
-	return host === "127.0.0.1" || host === "localhost" || host === "::1" || (typeIs(host, "string") && host.sub(1, 4) === "127.");
+	const lower = url.lower();
+	const [bracketed] = string.match(lower, "^%a+://%[([^%]]*)%]");
+	const host = (bracketed ?? string.match(lower, "^%a+://([^/:]*)")[0]) as string | undefined;
+	if (host === undefined) return false;
+	return host === "localhost" || host === "::1" || host.sub(1, 4) === "127.";
 }
 
 /** "Can't reach the Vector proxy at URL — …": what to check depends on where the proxy runs. */
