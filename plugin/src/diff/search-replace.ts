@@ -89,11 +89,13 @@ function searchLinesOf(search: string): [Array<string>, boolean] {
 /** Start lines of every window of `model` equal to `searchLines` ignoring surrounding whitespace. */
 function tolerantOccurrences(model: TextModel, searchLines: ReadonlyArray<string>): Array<number> {
 	const ids = new Map<string, number>();
+	let distinct = 0; // not ids.size(), which counts the entries on every call
 	const fileIds = model.lines.map((line) => {
 		const trimmed = trimLine(line);
 		let id = ids.get(trimmed);
 		if (id === undefined) {
-			id = ids.size();
+			id = distinct;
+			distinct += 1;
 			ids.set(trimmed, id);
 		}
 		return id;
@@ -167,6 +169,9 @@ function reindent(replace: string, searchLines: ReadonlyArray<string>, model: Te
 
 function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): Result<SearchMatch> {
 	const label = `blocks[${index}]`;
+	if (!typeIs(edit, "table") || !typeIs(edit.search, "string") || !typeIs(edit.replace, "string")) {
+		return fail("invalid_edit", `${label} must be { search, replace } with string texts`, { edits: [index] });
+	}
 	if (edit.search === "") {
 		return fail("empty_search", `${label}: the search text is empty; quote the code to replace`, { edits: [index] });
 	}
