@@ -83,6 +83,11 @@ export = () => {
 			expect(apply("x = 1\ny = 2", "y = 2", "y = 3\n")).to.equal("x = 1\ny = 3\n");
 		});
 
+		it("fails as data on blocks of the wrong shape", () => {
+			const junk = [{ search: "x" }] as unknown as Array<{ search: string; replace: string }>;
+			expect(failure(applySearchReplace(source, junk)).code).to.equal("invalid_edit");
+		});
+
 		it("rejects an empty search", () => {
 			expect(failure(applySearchReplace(source, [{ search: "", replace: "x" }])).code).to.equal("empty_search");
 		});

@@ -58,6 +58,19 @@ export = () => {
 		expect(failure(resolveRangeEdits(model, [edit(2, 0, 1, 4)])).code).to.equal("inverted_range");
 	});
 
+	it("fails as data, not by throwing, on edits of the wrong shape", () => {
+		const junk = [{ start: { line: 0, character: 0 }, newText: "x" }] as unknown as Array<RangeEdit>;
+		const problem = failure(resolveRangeEdits(model, junk));
+		expect(problem.code).to.equal("invalid_edit");
+		expect(problem.message).to.equal("edits[0] must be { start, end, newText } with a string newText");
+		const notText = [edit(0, 0, 0, 0, 5 as unknown as string)];
+		expect(failure(resolveRangeEdits(model, notText)).code).to.equal("invalid_edit");
+		const stringLine = [{ start: { line: "1", character: 0 }, end: { line: 1, character: 0 }, newText: "" }];
+		expect(failure(resolveRangeEdits(model, stringLine as unknown as Array<RangeEdit>)).code).to.equal(
+			"invalid_position",
+		);
+	});
+
 	it("rejects overlapping edits, naming both", () => {
 		const problem = failure(resolveRangeEdits(model, [edit(0, 0, 0, 2), edit(1, 0, 1, 3), edit(0, 1, 1, 1)]));
 		expect(problem.code).to.equal("overlap");
