@@ -102,6 +102,15 @@ export = () => {
 			expect(problem.candidates![1].line).to.equal(3);
 		});
 
+		it("names only the first few of many occurrences", () => {
+			const many = string.rep("print(1)\n", 2000);
+			const problem = failure(applySearchReplace(many, [{ search: "print(1)", replace: "" }]));
+			expect(problem.message).to.equal(
+				"blocks[0]: the search text occurs 1000+ times (zero-based lines 0, 1, 2, 3, 4, …); quote more surrounding lines so that it matches exactly once",
+			);
+			expect(problem.candidates!.size()).to.equal(5);
+		});
+
 		it("counts overlapping occurrences as ambiguous", () => {
 			expect(failure(applySearchReplace("aaa", [{ search: "aa", replace: "b" }])).code).to.equal("ambiguous_match");
 		});
