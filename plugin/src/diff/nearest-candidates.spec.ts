@@ -16,7 +16,11 @@ export = () => {
 		expect(found[1].line).to.equal(3);
 		expect(found[0].similarity).to.be.near(found[1].similarity);
 		expect(found.size()).to.equal(2); // windows 1 and 2 overlap these two places
-		const third = findNearestCandidates(createTextModel("alpha()\nbeta()\ngamma()\ndelta()\nalpha()\nbeta()\n"), ["alpha()", "betaa()"], 3);
+		const third = findNearestCandidates(
+			createTextModel("alpha()\nbeta()\ngamma()\ndelta()\nalpha()\nbeta()\n"),
+			["alpha()", "betaa()"],
+			3,
+		);
 		expect(third.size()).to.equal(3);
 		expect(third[2].line).to.equal(2);
 		expect(third[0].similarity > third[2].similarity).to.equal(true);

@@ -63,10 +63,7 @@ export function positionToOffset(model: TextModel, position: Position, label = "
 	}
 	const lastLine = model.lines.size() - 1;
 	if (line < 0 || line > lastLine) {
-		return fail(
-			"out_of_bounds",
-			`${label}: line ${line} is outside the text (valid lines: 0–${lastLine}, zero-based)`,
-		);
+		return fail("out_of_bounds", `${label}: line ${line} is outside the text (valid lines: 0–${lastLine}, zero-based)`);
 	}
 	const content = model.lines[line];
 	const byte = characterToByte(content, character);

@@ -73,7 +73,10 @@ function exactOccurrences(model: TextModel, search: string): Array<number> {
 		const [start] = string.find(text, search, from, true);
 		if (start === undefined) break;
 		const offset = start - 1;
-		if (offsetToPosition(model, offset) !== undefined && offsetToPosition(model, offset + search.size()) !== undefined) {
+		if (
+			offsetToPosition(model, offset) !== undefined &&
+			offsetToPosition(model, offset + search.size()) !== undefined
+		) {
 			found.push(offset);
 		}
 		from = start + 1;
@@ -219,8 +222,7 @@ function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): R
 		const first = tolerant[0];
 		const last = first + searchLines.size() - 1;
 		const startByte = model.starts[first];
-		const endByte =
-			model.starts[last] + model.lines[last].size() + (endsWithNewline ? model.endings[last].size() : 0);
+		const endByte = model.starts[last] + model.lines[last].size() + (endsWithNewline ? model.endings[last].size() : 0);
 		return ok({
 			index,
 			startByte,
