@@ -12,6 +12,10 @@
  *   --testez <folder>       TestEZ sources (default: node_modules/@rbxts/testez/src)
  *   --filter <pattern>      only tests whose full name matches (TestEZ testNamePattern)
  *   --assets <folder>       <assetId>.rbxmx fixtures for InsertService / game:GetObjects
+ *                           (default: tests/studio/fixtures/assets)
+ *   --http-fixture          start the loopback HTTP fixture server (host/http-fixture.ts) and
+ *                           tell the specs where it is: HttpService attributes FixtureUrl and
+ *                           RefusedUrl
  *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,18 +23,25 @@ import { basename, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
 import { loadFolder, loadModelFile, ensureClassDb } from "./fixtures.js";
+import { startHttpFixture, type HttpFixture } from "./http-fixture.js";
 
 interface Options {
 	folders: string[];
 	plugin?: string;
 	testez: string;
 	filter?: string;
-	assets?: string;
+	assets: string;
 	summary?: string;
+	httpFixture: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-	const options: Options = { folders: [], testez: join(repoRoot, "node_modules/@rbxts/testez/src") };
+	const options: Options = {
+		folders: [],
+		testez: join(repoRoot, "node_modules/@rbxts/testez/src"),
+		assets: join(repoRoot, "tests/studio/fixtures/assets"),
+		httpFixture: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -43,6 +54,7 @@ function parseArgs(argv: string[]): Options {
 		else if (arg === "--filter") options.filter = value();
 		else if (arg === "--assets") options.assets = resolve(value());
 		else if (arg === "--summary") options.summary = resolve(value());
+		else if (arg === "--http-fixture") options.httpFixture = true;
 		else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
 		else options.folders.push(resolve(arg));
 	}
@@ -66,6 +78,11 @@ async function main(): Promise<number> {
 	ensureClassDb();
 	const started = performance.now();
 	const studio = await createStudio({ assetsDir: options.assets });
+	let fixture: HttpFixture | undefined;
+	if (options.httpFixture) {
+		fixture = await startHttpFixture();
+		await studio.call("setHttpFixture", fixture.url, fixture.refusedUrl);
+	}
 	const roots: string[] = [];
 	await studio.call("mountDetached", "testez", [{ ...loadFolder(options.testez), name: "TestEZ" }]);
 	for (const folder of options.folders) {
@@ -83,6 +100,7 @@ async function main(): Promise<number> {
 	}
 	const summary = (await studio.call("runSpecs", roots, "@testez.TestEZ", options.filter ?? null)) as Summary;
 	studio.destroy();
+	await fixture?.close();
 	const seconds = (performance.now() - started) / 1000;
 	if (summary.uncaught > 0) console.log(`${summary.uncaught} error(s) escaped in background threads (see output above)`);
 	console.log(`${summary.modules} spec modules in ${seconds.toFixed(2)}s`);
