@@ -7,8 +7,11 @@
  * failed to load and at least one ran.
  *
  * Options:
- *   --plugin <file.rbxmx>   also load a plugin model (outside the DataModel, as Studio keeps
- *                           plugins) and run the specs inside it
+ *   --plugin <file.rbxmx | folder>
+ *                           also load a plugin (a model file or a Rojo-style folder) the way
+ *                           Studio loads an installed one: outside the DataModel, its Scripts
+ *                           (RunContext Plugin or Legacy) running with the `plugin` global;
+ *                           then run the specs inside it
  *   --testez <folder>       TestEZ sources (default: node_modules/@rbxts/testez/src)
  *   --filter <pattern>      only tests whose full name matches (TestEZ testNamePattern)
  *   --assets <folder>       <assetId>.rbxmx fixtures for InsertService / game:GetObjects
@@ -18,7 +21,7 @@
  *                           RefusedUrl
  *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
@@ -93,8 +96,10 @@ async function main(): Promise<number> {
 		roots.push(`ReplicatedStorage.${node.name}`);
 	}
 	if (options.plugin) {
-		const nodes = loadModelFile(readFileSync(options.plugin, "utf8"));
-		const warnings = (await studio.call("mountDetached", "plugin", nodes)) as string[];
+		const nodes = statSync(options.plugin).isDirectory()
+			? [{ ...loadFolder(options.plugin), name: basename(options.plugin) }]
+			: loadModelFile(readFileSync(options.plugin, "utf8"));
+		const warnings = (await studio.call("loadPlugin", "plugin", nodes)) as string[];
 		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
 		roots.push("@plugin");
 	}
