@@ -130,6 +130,11 @@ export = () => {
 				expect(reply.toolCalls[0].function.name).to.equal("list_selection");
 				expect(reply.finishReason).to.equal("tool_calls");
 			}
+			const limiter = new RequestLimiter({ perMinute: 1 });
+			const noStreams = createScriptedTransport({ streamUnavailable: true });
+			noStreams.script(completionAnswer("one request, one unit of budget"));
+			replied(client(noStreams, {}, { limiter }).complete(request));
+			expect(limiter.usedThisMinute()).to.equal(1);
 		});
 	});
 

@@ -287,7 +287,7 @@ export class ProxyClient implements ChatClient {
 	}
 
 	/** Takes a limiter slot, or says why there is none. */
-	private slot(cancel: CancelToken): { ok: true; release: () => void } | { ok: false; failure: Failure } {
+	private slot(cancel: CancelToken): { ok: true; release: (unsent?: boolean) => void } | { ok: false; failure: Failure } {
 		const slot = this.limiter.acquire(cancel);
 		if (slot.ok) return slot;
 		if (slot.reason === "cancelled") return { ok: false, failure: cancelled() };
@@ -386,7 +386,8 @@ export class ProxyClient implements ChatClient {
 				},
 			});
 		} catch (err) {
-			slot.release();
+			// No stream client could be made, so no request went out: the budget is given back.
+			slot.release(true);
 			if (isTransportError(err) && err.kind === "stream_unavailable") return { kind: "no_stream" };
 			const failure = failureFromTransport(proxyUrl, isTransportError(err) ? err : transportError("unreachable", tostring(err)), 0);
 			return { kind: "failed", failure };

@@ -127,4 +127,14 @@ export = () => {
 		limiter.setPerMinute(5);
 		expect(limiter.acquire().ok).to.equal(true);
 	});
+
+	it("gives the budget back for a slot whose request was never sent", () => {
+		const limiter = new RequestLimiter({ perMinute: 1 });
+		const slot = limiter.acquire();
+		if (!slot.ok) throw "no slot";
+		slot.release(true);
+		expect(limiter.usedThisMinute()).to.equal(0);
+		expect(limiter.inFlight()).to.equal(0);
+		expect(limiter.acquire().ok).to.equal(true);
+	});
 };

@@ -24,7 +24,8 @@ export interface RequestLimiterOptions {
 
 /** A slot to make one request, or why there is none. */
 export type SlotResult =
-	| { readonly ok: true; readonly release: () => void }
+	/** `release(true)` when no request was made after all (the budget is given back). */
+	| { readonly ok: true; readonly release: (unsent?: boolean) => void }
 	| { readonly ok: false; readonly reason: "cancelled" }
 	/** `retryAfter`: seconds until the oldest request of the window leaves it. */
 	| { readonly ok: false; readonly reason: "http_budget"; readonly retryAfter: number };
@@ -82,7 +83,16 @@ export class RequestLimiter {
 			return { ok: false, reason: "http_budget", retryAfter: math.max(0, this.started[0] + WINDOW - now) };
 		}
 		this.started.push(now);
-		return { ok: true, release };
+		return {
+			ok: true,
+			release: (unsent?: boolean) => {
+				if (unsent === true) {
+					const index = this.started.indexOf(now);
+					if (index >= 0) this.started.remove(index);
+				}
+				release();
+			},
+		};
 	}
 
 	/** Requests in flight now. */

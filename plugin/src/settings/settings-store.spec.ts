@@ -4,6 +4,9 @@ import { ProxyConnection } from "../net/proxy-client";
 import { DEFAULT_SETTINGS, VectorSettings } from "./settings-schema";
 import { createMemorySettingsStore, PluginSettings, SETTINGS_KEY, SettingsStore } from "./settings-store";
 
+/** Studio's plugin manager (deprecated, still there); lets a spec make a Plugin object of its own. */
+declare function PluginManager(): PluginManagerInterface;
+
 export = () => {
 	const stored = (store: { values: Map<string, unknown> }) => {
 		const raw = store.values.get(SETTINGS_KEY);
@@ -185,5 +188,37 @@ export = () => {
 		disconnect();
 		settings.update({ mode: "plan" });
 		expect(seen.join(",")).to.equal("act->plan,plan->act");
+	});
+
+	describe("over a Plugin object's GetSetting/SetSetting", () => {
+		const [made, created] = pcall(() => PluginManager().CreatePlugin());
+		if (!made || !typeIs(created, "Instance") || !created.IsA("Plugin")) {
+			itSKIP("needs PluginManager():CreatePlugin()", () => {});
+			return;
+		}
+		const studioPlugin = created;
+		const KEY = "VectorSettingsSpec";
+		const store: SettingsStore = {
+			get(key) {
+				return studioPlugin.GetSetting(key);
+			},
+			set(key, value) {
+				studioPlugin.SetSetting(key, value);
+			},
+		};
+		afterEach(() => studioPlugin.SetSetting(KEY, undefined));
+
+		it("round-trips every field, quotes and backslashes included, as one JSON string", () => {
+			const settings = new PluginSettings(store, { key: KEY });
+			settings.load();
+			const result = settings.update({ token: 'tok"\\1', model: "openai/gpt-4.1-mini", providerBaseUrl: "https://openrouter.ai/api/v1", providerKey: "sk-or-1" });
+			expect(result.ok && result.saved).to.equal(true);
+			expect(typeIs(studioPlugin.GetSetting(KEY), "string")).to.equal(true);
+			const report = new PluginSettings(store, { key: KEY }).load();
+			expect(report.resets.size()).to.equal(0);
+			expect(report.settings.token).to.equal('tok"\\1');
+			expect(report.settings.model).to.equal("openai/gpt-4.1-mini");
+			expect(report.settings.providerBaseUrl).to.equal("https://openrouter.ai/api/v1");
+		});
 	});
 };
