@@ -450,9 +450,10 @@ export class AgentLoop {
 		this.setState({ kind: "awaiting_approval", proposalId: created.id, toolCallId: call.id, autoApproved: auto });
 		if (auto) {
 			this.guard(() => this.config.proposals.approve(created.id));
-			// The outcome normally arrives through onDecision; take it here too in case it already did.
+			// The outcome normally arrives through onDecision; take it here too in case the store did not
+			// say. Deferred either way, so a chain of auto-approved steps never nests threads.
 			const now = this.guard(() => this.config.proposals.get(created.id));
-			if (now !== undefined && isDecided(now.state)) this.settle(now);
+			if (now !== undefined && isDecided(now.state)) task.defer(() => this.settle(now));
 		}
 		return false;
 	}

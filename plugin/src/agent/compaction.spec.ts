@@ -1,11 +1,24 @@
 /// <reference types="@rbxts/testez/globals" />
-import { ChatMessage } from "../../../shared/src/proxy-api";
 import { CompactionOptions, SUMMARY_HEADER, SUMMARY_SYSTEM_PROMPT, compactConversation } from "./compaction";
 import { Conversation, appendMessages, assistantMessage, contentText, createConversation, toolResultMessage, userMessage } from "./conversation";
+import { pairsIntact } from "./dev/conversation-checks";
 import { ScriptedChatClient, fails, says } from "./dev/scripted-chat-client";
 import { estimateMessagesTokens } from "./token-budget";
 
 const FIXED = 100;
+
+/** Park–Miller generator: the same sequence in Studio and in the headless Studio. */
+class Seeded {
+	private state: number;
+	constructor(seed: number) {
+		this.state = seed;
+	}
+	/** A whole number in [low, high]. */
+	NextInteger(low: number, high: number): number {
+		this.state = (this.state * 48271) % 2147483647;
+		return low + (this.state % (high - low + 1));
+	}
+}
 
 /** A conversation of `turns` read steps, each result `resultBytes` long. */
 function longConversation(turns: number, resultBytes = 400): Conversation {
@@ -29,24 +42,6 @@ function options(client: ScriptedChatClient, limit: number, extra: Partial<Compa
 		summaryTokens: 100,
 		...extra,
 	};
-}
-
-/** Every tool result directly follows (with other results) the assistant message that made its call. */
-function pairsIntact(messages: ReadonlyArray<ChatMessage>): boolean {
-	const open = new Set<string>();
-	let previous: ChatMessage | undefined;
-	for (const message of messages) {
-		if (message.role === "tool") {
-			if (previous === undefined || (previous.role !== "assistant" && previous.role !== "tool")) return false;
-			if (!open.has(message.tool_call_id)) return false;
-			open.delete(message.tool_call_id);
-		} else {
-			if (open.size() > 0) return false;
-			if (message.role === "assistant") for (const call of message.tool_calls ?? []) open.add(call.id);
-		}
-		previous = message;
-	}
-	return open.size() === 0;
 }
 
 export = () => {
@@ -164,7 +159,7 @@ export = () => {
 		});
 
 		it("keeps tool calls and results paired across many shapes of history", () => {
-			const random = new Random(7);
+			const random = new Seeded(7);
 			for (let round = 1; round <= 60; round++) {
 				let conversation = createConversation("task");
 				const steps = random.NextInteger(1, 14);

@@ -19,6 +19,7 @@ export = () => {
 			expect(has(prompt, "attempt_completion")).to.equal(true);
 			expect(has(prompt, "ask_user")).to.equal(true);
 			expect(has(prompt, "Three mistakes in a row")).to.equal(true);
+			expect(has(prompt, "require a module by asset id")).to.equal(true);
 		});
 
 		it("differs between Plan and Act", () => {

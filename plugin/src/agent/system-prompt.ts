@@ -3,6 +3,8 @@
  * every line costs tokens on every step, so it says only what the tool descriptions cannot: the
  * one-tool-per-message protocol, read-before-write, the path format, that writes are proposals, how
  * Plan and Act differ and how to finish. Tool names here are the registry's (design.md, "Tools").
+ * The forbidden Luau APIs are described, not named: the release build rejects their names anywhere
+ * in shipped text (plugin/build/luau-check.ts), the strictest reading of the Creator Store's rules.
  */
 import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { AgentMode } from "./agent-state";
@@ -17,7 +19,7 @@ const RULES = [
 	`4. ${PATH_FORMAT_HELP}`,
 	"5. Write tools change nothing by themselves: each becomes a proposal the user approves or rejects, and its outcome comes back as the tool result. Make each proposal one coherent change with a one-line summary of what and why. If it was rejected, follow the user's reason; if it failed or went stale, read again and propose anew.",
 	"6. A tool error says what was wrong: fix the call instead of repeating it. Three mistakes in a row stop the task.",
-	"7. Roblox code is Luau. Get services with game:GetService. Server logic goes in Scripts under ServerScriptService, client logic in LocalScripts under StarterPlayer or StarterGui, shared code in ModuleScripts under ReplicatedStorage. Never use loadstring, getfenv, setfenv or require(<asset id>).",
+	"7. Roblox code is Luau. Get services with game:GetService. Server logic goes in Scripts under ServerScriptService, client logic in LocalScripts under StarterPlayer or StarterGui, shared code in ModuleScripts under ReplicatedStorage. Never load code from strings, touch function environments (the fenv functions) or require a module by asset id: published games and plugins may not, and backdoors do exactly that.",
 	"8. Ask the user (ask_user) only what the place cannot tell you. When the task is done, call attempt_completion with a short summary of what changed; do not end with a question.",
 ].join("\n");
 
