@@ -141,7 +141,9 @@ export interface StringOptions<E extends string> extends BaseOptions {
 }
 
 /** A string, optionally bounded in length (characters) or limited to an enumeration. */
-export function text<E extends string = string>(options: StringOptions<E>): Schema<E> {
+export function text<const E extends string>(options: StringOptions<E> & { readonly enum: ReadonlyArray<E> }): Schema<E>;
+export function text(options: StringOptions<never>): Schema<string>;
+export function text<E extends string>(options: StringOptions<E>): Schema<E> {
 	const { minLength, maxLength } = options;
 	const values = options.enum;
 	const expected =
@@ -237,7 +239,7 @@ export function boolean(options: BaseOptions): Schema<boolean> {
 }
 
 /** One of a fixed set of literal values (strings, numbers or booleans). */
-export function literals<L extends string | number | boolean>(values: ReadonlyArray<L>, options: BaseOptions): Schema<L> {
+export function literals<const L extends string | number | boolean>(values: ReadonlyArray<L>, options: BaseOptions): Schema<L> {
 	const expected = values.size() === 1 ? quoteList(values) : `one of ${quoteList(values)}`;
 	return {
 		optional: false,
