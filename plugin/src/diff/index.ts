@@ -15,7 +15,7 @@ export { diffLines } from "./diff-lines";
 export type { DiffOptions, LineChange, LineDiff } from "./diff-lines";
 export { applyRangeEdits, applyResolvedEdits } from "./merge";
 export type { MergeOptions } from "./merge";
-export { findNearestCandidates, trimLine } from "./nearest-candidates";
+export { excerptOf, findNearestCandidates, trimLine } from "./nearest-candidates";
 export {
 	formatPosition,
 	fromDocumentPosition,

@@ -23,7 +23,7 @@ interface Profile {
 }
 
 const PROFILE_BYTES = 256; // longer lines are compared on their first 256 bytes
-const REFINED_WINDOWS = 8;
+const REFINED_WINDOWS = 24;
 const EXCERPT_CHARACTERS = 60;
 
 /** Whether byte `b` is whitespace in Lua's `%s` sense (space, \t, \n, \v, \f, \r). */
@@ -43,6 +43,11 @@ export function trimLine(line: string): string {
 		last -= 1;
 	}
 	return string.sub(line, first, last);
+}
+
+/** A line as error messages quote it: trimmed, and cut to a short length on a character boundary. */
+export function excerptOf(line: string): string {
+	return truncateCharacters(trimLine(line), EXCERPT_CHARACTERS);
 }
 
 function profileOf(line: string): Profile {
@@ -80,7 +85,8 @@ function dice(a: Profile, b: Profile): number {
 
 /**
  * The `count` windows of `model` (each as many lines as `searchLines`) most similar to
- * `searchLines`, best first; ties go to the earlier line. Empty when the search has no lines.
+ * `searchLines`, best first, no two overlapping; ties go to the earlier line. Empty when the
+ * search has no lines.
  */
 export function findNearestCandidates(
 	model: TextModel,
@@ -129,19 +135,16 @@ export function findNearestCandidates(
 	refined.sort(byScore);
 
 	const candidates = new Array<MatchCandidate>();
-	for (let r = 0; r < math.min(count, refined.size()); r++) {
-		const [w, score] = refined[r];
+	for (const [w, score] of refined) {
+		if (candidates.size() >= count) break;
+		// Windows one line apart are the same place; name each place once.
+		if (candidates.some((c) => math.abs(c.line - w) < k)) continue;
 		const span = math.min(k, lineCount - w);
 		let excerpt = "";
 		for (let line = w; line < w + span && excerpt === ""; line++) {
-			excerpt = trimLine(model.lines[line]); // the first non-blank line
+			excerpt = excerptOf(model.lines[line]); // the first non-blank line
 		}
-		candidates.push({
-			line: w,
-			lineCount: span,
-			similarity: score,
-			excerpt: truncateCharacters(excerpt, EXCERPT_CHARACTERS),
-		});
+		candidates.push({ line: w, lineCount: span, similarity: score, excerpt });
 	}
 	return candidates;
 }

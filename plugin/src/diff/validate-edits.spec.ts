@@ -93,14 +93,21 @@ export = () => {
 
 	it("allows adjacent edits and insertions at a range's edges", () => {
 		const resolved = value(
-			resolveRangeEdits(model, [edit(0, 2, 0, 4, "b"), edit(0, 0, 0, 2, "a"), edit(0, 4, 0, 4, "c"), edit(0, 2, 0, 2, "i")]),
+			resolveRangeEdits(model, [
+				edit(0, 2, 0, 4, "b"),
+				edit(0, 0, 0, 2, "a"),
+				edit(0, 4, 0, 4, "c"),
+				edit(0, 2, 0, 2, "i"),
+			]),
 		);
 		// the insertion at 2 goes before the replacement starting at 2, whatever the array order
 		expect(order(resolved)).to.equal("1@0-2 3@2-2 0@2-4 2@4-4");
 	});
 
 	it("keeps insertions at one point in array order", () => {
-		const resolved = value(resolveRangeEdits(model, [edit(1, 0, 1, 0, "a"), edit(1, 0, 1, 0, "b"), edit(1, 0, 1, 0, "c")]));
+		const resolved = value(
+			resolveRangeEdits(model, [edit(1, 0, 1, 0, "a"), edit(1, 0, 1, 0, "b"), edit(1, 0, 1, 0, "c")]),
+		);
 		expect(order(resolved)).to.equal("0@6-6 1@6-6 2@6-6");
 	});
 };

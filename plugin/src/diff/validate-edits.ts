@@ -49,11 +49,9 @@ export function sortAndCheckOverlaps(
 		// Sorted and disjoint so far, so only the previous edit can reach past `current`'s start.
 		if (current.startByte < previous.endByte) {
 			const [first, second] = previous.index < current.index ? [previous, current] : [current, previous];
-			return fail(
-				"overlap",
-				`${describe(first)} and ${describe(second)} overlap; edits must not cover the same text`,
-				{ edits: [first.index, second.index] },
-			);
+			return fail("overlap", `${describe(first)} and ${describe(second)} overlap; edits must not cover the same text`, {
+				edits: [first.index, second.index],
+			});
 		}
 	}
 	return ok(sorted);
