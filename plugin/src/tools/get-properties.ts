@@ -102,9 +102,7 @@ const args = s.object(
 );
 
 function jsonOf(value: unknown): string {
-	const encoded = encodeValue(value);
-	if (typeIs(encoded, "string")) return string.format("%q", encoded).gsub("\\\n", "\\n")[0];
-	return HttpService.JSONEncode(encoded);
+	return HttpService.JSONEncode(encodeValue(value));
 }
 
 export const getProperties: ToolDefinition<s.Infer<typeof args>> = {

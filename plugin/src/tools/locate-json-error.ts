@@ -46,7 +46,7 @@ function scanString(scanner: Scanner) {
 	scanner.i += 1; // opening quote
 	while (true) {
 		const c = scanner.byte();
-		if (c === "") stop(start, "this string is never closed with '\"'");
+		if (c === "") stop(start, `this string is never closed with '"'`);
 		const [code] = string.byte(c);
 		if (c === '"') {
 			scanner.i += 1;
