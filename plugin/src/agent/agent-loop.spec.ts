@@ -246,9 +246,9 @@ export = () => {
 			expect(guidance.mistakes).to.equal(MAX_CONSECUTIVE_MISTAKES);
 			expect(has(guidance.lastMistake, '"name" is required')).to.equal(true);
 			expect(has(lastToolResult(h.client.requests[1]), "not valid JSON")).to.equal(true);
-			expect(has(lastToolResult(h.client.requests[2]), 'unknown tool "paint_everything"')).to.equal(true);
+			expect(has(lastToolResult(h.client.requests[2]), 'There is no tool named "paint_everything"')).to.equal(true);
 			const conversation = h.loop.getConversation()!;
-			expect(has(text(last(conversation.messages)), 'Error: invalid arguments for read_note: "name" is required')).to.equal(true);
+			expect(has(text(last(conversation.messages)), 'Error: Invalid arguments for read_note: "name" is required')).to.equal(true);
 			expect(ofKind(h.events, "tool_used").filter((event) => event.failed).size()).to.equal(3);
 			expect(h.toolbox.executed.size()).to.equal(0);
 

@@ -1,16 +1,14 @@
 /**
  * Spec support (dev build only): a few small but real ToolDefinitions (a read tool over a table of
- * notes, a slow read tool, two write tools, the two control tools) and a local registry over them
- * with the registry's contract (tools/registry.ts): the mode decides what is offered, and unknown
- * tools, arguments that are not JSON or fail validation come back as error outcomes. The agent
- * specs use these so they do not depend on the real tools.
+ * notes, a slow one, a long one, two write tools, the two control tools) behind the real registry,
+ * so the agent specs exercise the registry's contract (mode filtering, unknown tools, bad JSON,
+ * validation) without depending on the real tools and the place they read.
  */
 import { t } from "@rbxts/t";
-import { HttpService } from "@rbxts/services";
-import { ChatTool, ChatToolCall } from "../../../../shared/src/proxy-api";
-import { ArgSchema, ToolContext, ToolDefinition, ToolOutcome } from "../../tools/tool";
-import { AgentMode } from "../agent-state";
+import { createToolRegistry } from "../../tools/registry";
+import { ArgSchema, ToolContext, ToolDefinition } from "../../tools/tool";
 import { AgentToolbox } from "../agent-toolbox";
+import { createRegistryToolbox } from "../registry-toolbox";
 
 type FieldType = "string" | "string[]";
 
@@ -151,38 +149,39 @@ export interface SpecToolbox extends AgentToolbox {
 	readonly executed: Array<string>;
 }
 
+/** `tool` with its executor recording its name in `executed` first. */
+function recorded(tool: ToolDefinition<never>, executed: Array<string>): ToolDefinition<never> {
+	return {
+		name: tool.name,
+		description: tool.description,
+		kind: tool.kind,
+		args: tool.args,
+		execute(args, context) {
+			executed.push(tool.name);
+			return tool.execute(args, context);
+		},
+	};
+}
+
 /**
- * A local registry over `tools`. With `guardPlanMode: false` it runs write tools in Plan mode
- * anyway (to exercise the loop's own backstop).
+ * The real registry (tools/registry.ts) over `tools`, through the agent's registry adapter. With
+ * `guardPlanMode: false` the toolbox runs write tools in Plan mode anyway (to exercise the loop's own
+ * backstop): a registry that offers every tool in both modes.
  */
 export function createSpecToolbox(
 	tools: ReadonlyArray<ToolDefinition<never>> = SPEC_TOOLS,
 	options: { guardPlanMode?: boolean } = {},
 ): SpecToolbox {
-	const context = {} as ToolContext;
-	const offered = (mode: AgentMode) => tools.filter((tool) => mode === "act" || tool.kind !== "write");
 	const executed = new Array<string>();
+	const registry = createToolRegistry(tools.map((tool) => recorded(tool, executed)) as unknown as ReadonlyArray<ToolDefinition>);
+	const toolbox = createRegistryToolbox(registry, {} as ToolContext);
 	return {
 		executed,
-		toChatTools(mode): Array<ChatTool> {
-			return offered(mode).map((tool) => ({
-				type: "function",
-				function: { name: tool.name, description: tool.description, parameters: tool.args.toJsonSchema() as Record<string, unknown> },
-			}));
+		toChatTools(mode) {
+			return toolbox.toChatTools(mode);
 		},
-		run(mode, call: ChatToolCall): ToolOutcome {
-			const pool = options.guardPlanMode === false ? tools : offered(mode);
-			const tool = pool.find((candidate) => candidate.name === call.function.name);
-			if (tool === undefined) {
-				const names = pool.map((candidate) => candidate.name).join(", ");
-				return { kind: "error", message: `unknown tool "${call.function.name}"; available tools: ${names}` };
-			}
-			const [decoded, value] = pcall(() => HttpService.JSONDecode(call.function.arguments));
-			if (!decoded) return { kind: "error", message: `the arguments of ${tool.name} are not valid JSON (${tostring(value)})` };
-			const checked = (tool.args as ArgSchema<unknown>).check(value);
-			if (!checked.ok) return { kind: "error", message: `invalid arguments for ${tool.name}: ${checked.message}` };
-			executed.push(tool.name);
-			return (tool as ToolDefinition<unknown>).execute(checked.value, context);
+		run(mode, call) {
+			return toolbox.run(options.guardPlanMode === false ? "act" : mode, call);
 		},
 	};
 }
