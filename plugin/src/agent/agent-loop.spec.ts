@@ -15,6 +15,7 @@ import {
 	COMPLETION_ACK,
 	INTERRUPTED_RESULT,
 	NO_TOOL_REMINDER,
+	STOPPED_APPLYING_RESULT,
 	STOPPED_PROPOSAL_REASON,
 	STOPPED_PROPOSAL_RESULT,
 	STOPPED_QUESTION_RESULT,
@@ -88,7 +89,10 @@ function stateKinds(events: ReadonlyArray<AgentEvent>): string {
 	return kinds.join(",");
 }
 
-function ofKind<K extends AgentEvent["kind"]>(events: ReadonlyArray<AgentEvent>, kind: K): Array<Extract<AgentEvent, { kind: K }>> {
+function ofKind<K extends AgentEvent["kind"]>(
+	events: ReadonlyArray<AgentEvent>,
+	kind: K,
+): Array<Extract<AgentEvent, { kind: K }>> {
 	const found = new Array<Extract<AgentEvent, { kind: K }>>();
 	for (const event of events) if (event.kind === kind) found.push(event as Extract<AgentEvent, { kind: K }>);
 	return found;
@@ -127,7 +131,9 @@ export = () => {
 			expect(roles(first)).to.equal("system,user");
 			expect(text(first.messages[0])).to.equal(buildSystemPrompt("act"));
 			expect(text(first.messages[1])).to.equal("What colour is the door?");
-			expect(toolNames(first)).to.equal("read_note,slow_read,big_read,set_note,edit_script,attempt_completion,ask_user");
+			expect(toolNames(first)).to.equal(
+				"read_note,slow_read,big_read,set_note,edit_script,attempt_completion,ask_user",
+			);
 			expect(first.parallel_tool_calls).to.equal(false);
 
 			const second = h.client.requests[1];
@@ -161,9 +167,21 @@ export = () => {
 		});
 
 		it("streams assistant text as text_delta events", () => {
-			const h = setup([{ kind: "reply", content: "Let me look.", deltas: ["Let me ", "look."], toolCalls: [toolCall("read_note", { name: "a" })] }, done()]);
+			const h = setup([
+				{
+					kind: "reply",
+					content: "Let me look.",
+					deltas: ["Let me ", "look."],
+					toolCalls: [toolCall("read_note", { name: "a" })],
+				},
+				done(),
+			]);
 			h.loop.send("task");
-			expect(ofKind(h.events, "text_delta").map((event) => event.text).join("|")).to.equal("Let me |look.");
+			expect(
+				ofKind(h.events, "text_delta")
+					.map((event) => event.text)
+					.join("|"),
+			).to.equal("Let me |look.");
 			const reply = h.client.requests[1].messages[2];
 			expect(text(reply)).to.equal("Let me look.");
 		});
@@ -217,7 +235,11 @@ export = () => {
 		});
 
 		it("runs only the first of several tool calls and tells the model why the others did not run", () => {
-			const calls = [toolCall("read_note", { name: "a" }), toolCall("read_note", { name: "b" }), toolCall("set_note", { path: "Workspace/Door", value: "red" })];
+			const calls = [
+				toolCall("read_note", { name: "a" }),
+				toolCall("read_note", { name: "b" }),
+				toolCall("set_note", { path: "Workspace/Door", value: "red" }),
+			];
 			const h = setup([{ kind: "reply", content: "", toolCalls: calls }, done()]);
 			h.loop.send("task");
 			expect(h.toolbox.executed.join(",")).to.equal("read_note,attempt_completion");
@@ -248,8 +270,14 @@ export = () => {
 			expect(has(lastToolResult(h.client.requests[1]), "not valid JSON")).to.equal(true);
 			expect(has(lastToolResult(h.client.requests[2]), 'There is no tool named "paint_everything"')).to.equal(true);
 			const conversation = h.loop.getConversation()!;
-			expect(has(text(last(conversation.messages)), 'Error: Invalid arguments for read_note: "name" is required')).to.equal(true);
-			expect(ofKind(h.events, "tool_used").filter((event) => event.failed).size()).to.equal(3);
+			expect(
+				has(text(last(conversation.messages)), 'Error: Invalid arguments for read_note: "name" is required'),
+			).to.equal(true);
+			expect(
+				ofKind(h.events, "tool_used")
+					.filter((event) => event.failed)
+					.size(),
+			).to.equal(3);
 			expect(h.toolbox.executed.size()).to.equal(0);
 
 			// The user's guidance goes in as a user message and the loop goes on.
@@ -357,6 +385,18 @@ export = () => {
 			expect(h.loop.getProposalIds().join(",")).to.equal("p1,p2");
 		});
 
+		it("refuses a message while the waiting proposal is being applied", () => {
+			const h = setup([callsTool("set_note", { path: "Workspace/Door", value: "red" }), done()]);
+			h.loop.send("task");
+			h.proposals.decide("p1", "applying");
+			const refused = h.loop.send("actually, blue");
+			expect(!refused.ok && refused.code).to.equal("busy");
+			expect(h.proposals.log.join(";")).to.equal("create p1");
+			h.proposals.decide("p1", "applied", { waypoint: "w" });
+			task.wait();
+			expect(h.loop.getState().kind).to.equal("completed");
+		});
+
 		it("sends the reason of a failed or stale proposal back", () => {
 			const h = setup([
 				callsTool("set_note", { path: "Workspace/Door", value: "red" }),
@@ -366,7 +406,12 @@ export = () => {
 			h.loop.send("task");
 			h.proposals.decide("p1", "failed", { reason: "Workspace/Door no longer exists" });
 			task.wait();
-			expect(has(lastToolResult(h.client.requests[1]), "failed to apply and the place was left unchanged: Workspace/Door no longer exists")).to.equal(true);
+			expect(
+				has(
+					lastToolResult(h.client.requests[1]),
+					"failed to apply and the place was left unchanged: Workspace/Door no longer exists",
+				),
+			).to.equal(true);
 			h.proposals.decide("p2", "stale", {
 				reason: "the script changed after it was proposed",
 				conflicts: [{ path: "ServerScriptService/Main", detail: "line 3 was edited by the user" }],
@@ -378,7 +423,10 @@ export = () => {
 		});
 
 		it("answers the other calls of a write tool's reply once the proposal is decided", () => {
-			const calls = [toolCall("set_note", { path: "Workspace/Door", value: "red" }), toolCall("read_note", { name: "a" })];
+			const calls = [
+				toolCall("set_note", { path: "Workspace/Door", value: "red" }),
+				toolCall("read_note", { name: "a" }),
+			];
 			const h = setup([{ kind: "reply", content: "", toolCalls: calls }, done()]);
 			h.loop.send("task");
 			h.proposals.decide("p1", "applied", { waypoint: "w" });
@@ -404,7 +452,9 @@ export = () => {
 			h.loop.send("task");
 			task.wait();
 			expect(h.proposals.log.join(";")).to.equal("create p1;approve p1;create p2");
-			expect(has(lastToolResult(h.client.requests[1]), "Auto-approved (the user's setting) and applied")).to.equal(true);
+			expect(has(lastToolResult(h.client.requests[1]), "Auto-approved (the user's setting) and applied")).to.equal(
+				true,
+			);
 			const waiting = stateOf(h.loop, "awaiting_approval");
 			expect(waiting.proposalId).to.equal("p2");
 			expect(waiting.autoApproved).to.equal(false);
@@ -470,7 +520,12 @@ export = () => {
 
 		it("Stop cancels the request in flight and drops its late answer; a new message continues", () => {
 			const h = setup([
-				{ kind: "reply", delay: 5, deltas: ["late text"], toolCalls: [toolCall("set_note", { path: "Workspace/Door", value: "red" })] },
+				{
+					kind: "reply",
+					delay: 5,
+					deltas: ["late text"],
+					toolCalls: [toolCall("set_note", { path: "Workspace/Door", value: "red" })],
+				},
 				done("continued"),
 			]);
 			h.loop.send("task");
@@ -514,6 +569,20 @@ export = () => {
 			expect(h.proposals.get("p1")!.reason).to.equal(STOPPED_PROPOSAL_REASON);
 			expect(text(last(h.loop.getConversation()!.messages))).to.equal(STOPPED_PROPOSAL_RESULT);
 			task.wait(1);
+			expect(h.client.requests.size()).to.equal(1);
+			expect(h.loop.getState().kind).to.equal("stopped");
+		});
+
+		it("Stop while the proposal is being applied leaves it to the store and tells the model", () => {
+			const h = setup([callsTool("set_note", { path: "Workspace/Door", value: "red" }), done()]);
+			h.loop.send("task");
+			h.proposals.decide("p1", "applying");
+			h.loop.stop();
+			expect(h.loop.getState().kind).to.equal("stopped");
+			expect(text(last(h.loop.getConversation()!.messages))).to.equal(STOPPED_APPLYING_RESULT);
+			expect(h.proposals.log.join(";")).to.equal("create p1");
+			h.proposals.decide("p1", "applied", { waypoint: "w" });
+			task.wait();
 			expect(h.client.requests.size()).to.equal(1);
 			expect(h.loop.getState().kind).to.equal("stopped");
 		});
@@ -614,7 +683,9 @@ export = () => {
 			const after = h.client.requests[4];
 			expect(roles(after)).to.equal("system,user,user,assistant,tool");
 			expect(text(after.messages[1])).to.equal("Read x1, x2 and x3");
-			expect(text(after.messages[2])).to.equal(`${SUMMARY_HEADER}\nThe user wants x1-x3 read. x1 and x2 were read: lorem ipsum.`);
+			expect(text(after.messages[2])).to.equal(
+				`${SUMMARY_HEADER}\nThe user wants x1-x3 read. x1 and x2 were read: lorem ipsum.`,
+			);
 			const newest = after.messages[3];
 			expect(newest.role === "assistant" && newest.tool_calls![0].function.arguments).to.equal('{"name":"x3"}');
 			expect(has(text(after.messages[4]), "x3: lorem")).to.equal(true);
@@ -633,7 +704,13 @@ export = () => {
 			expect(compacted[0].tokensBefore > limit).to.equal(true);
 			expect(compacted[0].tokensAfter <= limit).to.equal(true);
 			expect(h.loop.getConversation()!.compactions).to.equal(1);
-			expect(stateKinds(h.events).find("requesting,running_tool,requesting,running_tool,requesting,running_tool,requesting,requesting", 1, true)[0]).to.equal(1);
+			expect(
+				stateKinds(h.events).find(
+					"requesting,running_tool,requesting,running_tool,requesting,running_tool,requesting,requesting",
+					1,
+					true,
+				)[0],
+			).to.equal(1);
 		});
 
 		it("trusts the provider's reported usage over the estimate", () => {
@@ -643,7 +720,11 @@ export = () => {
 			const h = setup(
 				[
 					callsTool("read_note", { name: "a" }),
-					callsTool("read_note", { name: "b" }, { usage: { prompt_tokens: limit - 5, completion_tokens: 10, total_tokens: limit + 5 } }),
+					callsTool(
+						"read_note",
+						{ name: "b" },
+						{ usage: { prompt_tokens: limit - 5, completion_tokens: 10, total_tokens: limit + 5 } },
+					),
 					says("summary of the notes"),
 					done(),
 				],
@@ -694,7 +775,10 @@ export = () => {
 		it("saves after every state change and resumes a waiting proposal after a reload", () => {
 			const settings = new MemorySettings();
 			const proposals = new MemoryProposals();
-			const first = setup([callsTool("set_note", { path: "Workspace/Door", value: "red" })], { sessions: settings, proposals });
+			const first = setup([callsTool("set_note", { path: "Workspace/Door", value: "red" })], {
+				sessions: settings,
+				proposals,
+			});
 			first.loop.send("Make the door red");
 			// requesting, running_tool, awaiting_approval
 			expect(settings.writes).to.equal(3);
@@ -719,10 +803,13 @@ export = () => {
 		it("resumes a reload during a request as an error with Retry, sends nothing by itself and drops the old late answer", () => {
 			const settings = new MemorySettings();
 			const proposals = new MemoryProposals();
-			const first = setup([{ kind: "reply", delay: 5, toolCalls: [toolCall("set_note", { path: "Workspace/Door", value: "red" })] }], {
-				sessions: settings,
-				proposals,
-			});
+			const first = setup(
+				[{ kind: "reply", delay: 5, toolCalls: [toolCall("set_note", { path: "Workspace/Door", value: "red" })] }],
+				{
+					sessions: settings,
+					proposals,
+				},
+			);
 			first.loop.send("task");
 			first.loop.destroy();
 
@@ -760,7 +847,9 @@ export = () => {
 
 		it("keeps the mode and the question waiting for an answer", () => {
 			const settings = new MemorySettings();
-			const first = setup([callsTool("nope"), callsTool("ask_user", { question: "Which door?" })], { sessions: settings });
+			const first = setup([callsTool("nope"), callsTool("ask_user", { question: "Which door?" })], {
+				sessions: settings,
+			});
 			first.loop.setMode("plan");
 			first.loop.send("task");
 			first.loop.destroy();

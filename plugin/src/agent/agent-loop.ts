@@ -20,7 +20,14 @@ import { AgentError, AgentMode, AgentState } from "./agent-state";
 import { AgentToolbox } from "./agent-toolbox";
 import { answerToolCall } from "./answer-tool-call";
 import { compactConversation } from "./compaction";
-import { Conversation, answerOpenToolCalls, appendMessages, assistantMessage, createConversation, userMessage } from "./conversation";
+import {
+	Conversation,
+	answerOpenToolCalls,
+	appendMessages,
+	assistantMessage,
+	createConversation,
+	userMessage,
+} from "./conversation";
 import {
 	COMPLETION_ACK,
 	NO_TOOL_MISTAKE,
@@ -145,9 +152,18 @@ export class AgentLoop {
 			case "requesting":
 			case "running_tool":
 				return { ok: false, code: "busy", message: "Vector is working on a step. Wait for it, or press Stop first." };
-			case "awaiting_approval":
+			case "awaiting_approval": {
+				const proposal = this.guard(() => this.config.proposals.get(state.proposalId));
+				if (proposal !== undefined && proposal.state !== "pending") {
+					return {
+						ok: false,
+						code: "busy",
+						message: "The proposal is being applied. Wait for its outcome, or press Stop first.",
+					};
+				}
 				this.guard(() => this.config.proposals.reject(state.proposalId, trimmed));
 				return OK;
+			}
 			case "awaiting_answer":
 				this.answerCall(state.toolCallId, answerResult(trimmed));
 				break;
@@ -285,7 +301,13 @@ export class AgentLoop {
 	}
 
 	/** Folds older turns so the next request fits; false when the loop must rest. */
-	private compact(generation: number, settings: AgentSettings, fixedTokens: number, limit: number, before: number): boolean {
+	private compact(
+		generation: number,
+		settings: AgentSettings,
+		fixedTokens: number,
+		limit: number,
+		before: number,
+	): boolean {
 		this.setState({ kind: "requesting", purpose: "compaction" });
 		const cancel = this.newCancelToken();
 		const client = this.config.client;
@@ -295,7 +317,10 @@ export class AgentLoop {
 				const [ok, result] = pcall(() => client.complete(request, options));
 				return ok
 					? result
-					: ({ ok: false, error: { code: "upstream_error", message: `the chat client failed: ${tostring(result)}` } } as ChatResult);
+					: ({
+							ok: false,
+							error: { code: "upstream_error", message: `the chat client failed: ${tostring(result)}` },
+						} as ChatResult);
 			},
 		};
 		const outcome = compactConversation(this.conversation!, {
@@ -354,7 +379,10 @@ export class AgentLoop {
 		);
 		if (!this.isCurrent(generation) || cancel.cancelled) return undefined;
 		if (!ok) {
-			this.fail({ code: "internal", message: `The chat client failed: ${tostring(result)}. Retry to send the step again.` });
+			this.fail({
+				code: "internal",
+				message: `The chat client failed: ${tostring(result)}. Retry to send the step again.`,
+			});
 			return undefined;
 		}
 		if (!result.ok) {
@@ -377,7 +405,9 @@ export class AgentLoop {
 		this.setState({ kind: "running_tool", toolName: call.function.name, toolCallId: call.id });
 		const [ok, outcome] = pcall(() => this.config.toolbox.run(mode, call));
 		if (!this.isCurrent(generation)) return false;
-		const result: ToolOutcome = ok ? outcome : { kind: "error", message: `the tool failed unexpectedly: ${tostring(outcome)}` };
+		const result: ToolOutcome = ok
+			? outcome
+			: { kind: "error", message: `the tool failed unexpectedly: ${tostring(outcome)}` };
 		return this.handleOutcome(generation, mode, call, result);
 	}
 
@@ -402,7 +432,12 @@ export class AgentLoop {
 			case "question":
 				this.mistakes = 0;
 				this.events.emit({ kind: "tool_used", name, args, result: oneLine(outcome.question), failed: false });
-				this.setState({ kind: "awaiting_answer", question: outcome.question, options: outcome.options, toolCallId: call.id });
+				this.setState({
+					kind: "awaiting_answer",
+					question: outcome.question,
+					options: outcome.options,
+					toolCallId: call.id,
+				});
 				return false;
 			case "proposal":
 				if (mode === "plan") return this.toolError(call, planModeWriteResult(name));
@@ -424,7 +459,12 @@ export class AgentLoop {
 	}
 
 	/** Hands a write tool's change to the proposal store and rests until it is decided. */
-	private propose(generation: number, call: ChatToolCall, summary: string, operations: ReadonlyArray<Operation>): boolean {
+	private propose(
+		generation: number,
+		call: ChatToolCall,
+		summary: string,
+		operations: ReadonlyArray<Operation>,
+	): boolean {
 		const [ok, created] = pcall(() => this.config.proposals.create(summary, operations, call.id));
 		if (!this.isCurrent(generation)) {
 			// Stopped while the store recorded it: withdraw it, nobody waits for it any more.
@@ -433,7 +473,10 @@ export class AgentLoop {
 		}
 		if (!ok) {
 			this.answerCall(call.id, toolErrorResult(`the proposal could not be recorded: ${tostring(created)}`));
-			this.fail({ code: "internal", message: `Vector could not record the proposal (${tostring(created)}). Retry to let the model go on.` });
+			this.fail({
+				code: "internal",
+				message: `Vector could not record the proposal (${tostring(created)}). Retry to let the model go on.`,
+			});
 			return false;
 		}
 		this.mistakes = 0;
@@ -527,7 +570,10 @@ export class AgentLoop {
 	private guard<T>(action: () => T): T | undefined {
 		const [ok, result] = pcall(action);
 		if (ok) return result;
-		this.events.emit({ kind: "error", error: { code: "internal", message: `Vector's proposal store failed: ${tostring(result)}` } });
+		this.events.emit({
+			kind: "error",
+			error: { code: "internal", message: `Vector's proposal store failed: ${tostring(result)}` },
+		});
 		return undefined;
 	}
 
@@ -547,7 +593,8 @@ export class AgentLoop {
 		const sessions = this.config.sessions;
 		if (sessions === undefined || this.destroyed) return;
 		const saved = sessions.save(this.snapshot());
-		if (!saved.ok && !this.saveFailing) this.events.emit({ kind: "error", error: { code: "internal", message: saved.message } });
+		if (!saved.ok && !this.saveFailing)
+			this.events.emit({ kind: "error", error: { code: "internal", message: saved.message } });
 		this.saveFailing = !saved.ok;
 	}
 

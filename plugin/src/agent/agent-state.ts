@@ -23,6 +23,8 @@ export interface AgentError {
 	readonly message: string;
 	/** Seconds to wait before retrying, when the server said. */
 	readonly retryAfter?: number;
+	/** Internal detail for logs and bug reports (kept apart from the message; net/ may fill it). */
+	readonly detail?: string;
 }
 
 export type AgentState =

@@ -1,6 +1,14 @@
 /// <reference types="@rbxts/testez/globals" />
 import { CompactionOptions, SUMMARY_HEADER, SUMMARY_SYSTEM_PROMPT, compactConversation } from "./compaction";
-import { Conversation, appendMessages, assistantMessage, contentText, createConversation, toolResultMessage, userMessage } from "./conversation";
+import {
+	Conversation,
+	appendMessages,
+	assistantMessage,
+	contentText,
+	createConversation,
+	toolResultMessage,
+	userMessage,
+} from "./conversation";
 import { pairsIntact } from "./dev/conversation-checks";
 import { ScriptedChatClient, fails, says } from "./dev/scripted-chat-client";
 import { estimateMessagesTokens } from "./token-budget";
@@ -25,7 +33,13 @@ function longConversation(turns: number, resultBytes = 400): Conversation {
 	let conversation = createConversation("Make every door in Workspace/Doors red");
 	for (let i = 1; i <= turns; i++) {
 		conversation = appendMessages(conversation, [
-			assistantMessage("", [{ id: `c${i}`, type: "function", function: { name: "get_properties", arguments: `{"path":"Workspace/Doors/Door${i}"}` } }]),
+			assistantMessage("", [
+				{
+					id: `c${i}`,
+					type: "function",
+					function: { name: "get_properties", arguments: `{"path":"Workspace/Doors/Door${i}"}` },
+				},
+			]),
 			toolResultMessage(`c${i}`, `turn ${i}: ` + string.rep("z", resultBytes)),
 		]);
 	}
@@ -57,7 +71,9 @@ export = () => {
 			expect(outcome.foldedMessages).to.equal(12);
 			const messages = outcome.conversation.messages;
 			expect(messages[0]).to.equal(conversation.messages[0]);
-			expect(contentText(messages[1].content)).to.equal(`${SUMMARY_HEADER}\nThe user wants doors red. Door1-6 inspected: all blue.`);
+			expect(contentText(messages[1].content)).to.equal(
+				`${SUMMARY_HEADER}\nThe user wants doors red. Door1-6 inspected: all blue.`,
+			);
 			// The newest two turns, the very same message objects.
 			const original = conversation.messages;
 			for (let i = 0; i < 4; i++) expect(messages[2 + i]).to.equal(original[original.size() - 4 + i]);
@@ -166,19 +182,27 @@ export = () => {
 				for (let step = 1; step <= steps; step++) {
 					const calls = random.NextInteger(0, 3);
 					if (calls === 0) {
-						conversation = appendMessages(conversation, [assistantMessage("text " + string.rep("t", random.NextInteger(0, 600)), [])]);
+						conversation = appendMessages(conversation, [
+							assistantMessage("text " + string.rep("t", random.NextInteger(0, 600)), []),
+						]);
 						conversation = appendMessages(conversation, [userMessage("reminder")]);
 					} else {
 						const made = new Array<{ id: string; type: "function"; function: { name: string; arguments: string } }>();
-						for (let c = 1; c <= calls; c++) made.push({ id: `r${round}s${step}c${c}`, type: "function", function: { name: "x", arguments: "{}" } });
+						for (let c = 1; c <= calls; c++)
+							made.push({ id: `r${round}s${step}c${c}`, type: "function", function: { name: "x", arguments: "{}" } });
 						conversation = appendMessages(conversation, [assistantMessage("", made)]);
 						for (const call of made) {
-							conversation = appendMessages(conversation, [toolResultMessage(call.id, string.rep("r", random.NextInteger(0, 900)))]);
+							conversation = appendMessages(conversation, [
+								toolResultMessage(call.id, string.rep("r", random.NextInteger(0, 900))),
+							]);
 						}
 					}
 				}
 				const limit = random.NextInteger(250, 900);
-				const outcome = compactConversation(conversation, options(new ScriptedChatClient([says("s")]), limit, { keepTurns: random.NextInteger(1, 5) }));
+				const outcome = compactConversation(
+					conversation,
+					options(new ScriptedChatClient([says("s")]), limit, { keepTurns: random.NextInteger(1, 5) }),
+				);
 				if (outcome.kind === "compacted") {
 					expect(pairsIntact(outcome.conversation.messages)).to.equal(true);
 					expect(FIXED + estimateMessagesTokens(outcome.conversation.messages) <= limit).to.equal(true);

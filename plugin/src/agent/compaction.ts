@@ -129,15 +129,14 @@ function cutMessage(message: ChatMessage, size: number): ChatMessage {
 	const cut = (text: string) => `${capText(text, size)} [cut to fit the context window]`;
 	if (message.role === "assistant") {
 		const content = contentText(message.content);
-		const calls = message.tool_calls?.map(
-			(call): ChatToolCall =>
-				call.function.arguments.size() > size
-					? {
-							id: call.id,
-							type: "function",
-							function: { name: call.function.name, arguments: '{"note":"arguments cut to fit the context window"}' },
-						}
-					: call,
+		const calls = message.tool_calls?.map((call): ChatToolCall =>
+			call.function.arguments.size() > size
+				? {
+						id: call.id,
+						type: "function",
+						function: { name: call.function.name, arguments: '{"note":"arguments cut to fit the context window"}' },
+					}
+				: call,
 		);
 		const cutAssistant: ChatAssistantMessage = { role: "assistant", tool_calls: calls };
 		if (content !== "") cutAssistant.content = content.size() > size ? cut(content) : content;
@@ -189,7 +188,11 @@ export function compactConversation(conversation: Conversation, options: Compact
 	// Compaction runs because the request overflows: fold at least one turn when there is more than one.
 	let keep = math.min(math.max(1, options.keepTurns), turns.size());
 	if (keep === turns.size() && turns.size() > 1) keep = turns.size() - 1;
-	while (keep > 1 && options.measure([task, ...flatten(turns.move(turns.size() - keep, turns.size() - 1, 0, []))]) + allowance > options.limit) {
+	while (
+		keep > 1 &&
+		options.measure([task, ...flatten(turns.move(turns.size() - keep, turns.size() - 1, 0, []))]) + allowance >
+			options.limit
+	) {
 		keep -= 1;
 	}
 	const older = flatten(turns.move(0, turns.size() - keep - 1, 0, []));

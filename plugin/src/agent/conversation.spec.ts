@@ -50,15 +50,30 @@ export = () => {
 		});
 
 		it("joins content parts", () => {
-			expect(contentText([{ type: "text", text: "a" }, { type: "text", text: "b" }])).to.equal("ab");
+			expect(
+				contentText([
+					{ type: "text", text: "a" },
+					{ type: "text", text: "b" },
+				]),
+			).to.equal("ab");
 			expect(contentText(undefined)).to.equal("");
 		});
 
 		it("finds the tool calls of the last reply that have no result yet", () => {
-			let conversation = appendMessages(createConversation("task"), [assistantMessage("", [call("c1"), call("c2"), call("c3")])]);
-			expect(unansweredToolCalls(conversation).map((c) => c.id).join(",")).to.equal("c1,c2,c3");
+			let conversation = appendMessages(createConversation("task"), [
+				assistantMessage("", [call("c1"), call("c2"), call("c3")]),
+			]);
+			expect(
+				unansweredToolCalls(conversation)
+					.map((c) => c.id)
+					.join(","),
+			).to.equal("c1,c2,c3");
 			conversation = appendMessages(conversation, [toolResultMessage("c2", "done")]);
-			expect(unansweredToolCalls(conversation).map((c) => c.id).join(",")).to.equal("c1,c3");
+			expect(
+				unansweredToolCalls(conversation)
+					.map((c) => c.id)
+					.join(","),
+			).to.equal("c1,c3");
 			conversation = answerOpenToolCalls(conversation, (c) => `closed ${c.id}`);
 			expect(unansweredToolCalls(conversation).size()).to.equal(0);
 			expect(conversation.messages.size()).to.equal(5);
@@ -93,7 +108,7 @@ export = () => {
 		});
 
 		it("survives a JSON round trip unchanged", () => {
-			const conversation = appendMessages(createConversation("Make it \"red\"\nplease ✓"), [
+			const conversation = appendMessages(createConversation('Make it "red"\nplease ✓'), [
 				assistantMessage("", [call("c1", "set_note")]),
 				toolResultMessage("c1", "ok"),
 			]);

@@ -6,7 +6,14 @@
  * Invariant the loop keeps: before a request is sent, every tool call of an assistant message has a
  * tool result right after it (providers reject a conversation that leaves one unanswered).
  */
-import { ChatAssistantMessage, ChatContent, ChatMessage, ChatToolCall, ChatToolMessage, ChatUserMessage } from "../../../shared/src/proxy-api";
+import {
+	ChatAssistantMessage,
+	ChatContent,
+	ChatMessage,
+	ChatToolCall,
+	ChatToolMessage,
+	ChatUserMessage,
+} from "../../../shared/src/proxy-api";
 
 export interface Conversation {
 	/** The user's first message; it stays verbatim (as `messages[0]`) through every compaction. */

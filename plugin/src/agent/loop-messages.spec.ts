@@ -20,7 +20,11 @@ const base: Proposal = {
 	updatedAt: 0,
 };
 
-const call = (id: string, name: string): ChatToolCall => ({ id, type: "function", function: { name, arguments: "{}" } });
+const call = (id: string, name: string): ChatToolCall => ({
+	id,
+	type: "function",
+	function: { name, arguments: "{}" },
+});
 
 export = () => {
 	describe("loop messages", () => {
@@ -58,14 +62,26 @@ export = () => {
 		});
 
 		it("answers a rejection with the user's reason, or asks to clarify without one", () => {
-			expect(has(decisionResult({ ...base, state: "rejected", reason: "use blue" }, false), "Their reason: use blue")).to.equal(true);
+			expect(
+				has(decisionResult({ ...base, state: "rejected", reason: "use blue" }, false), "Their reason: use blue"),
+			).to.equal(true);
 			expect(has(decisionResult({ ...base, state: "rejected" }, false), "without a reason")).to.equal(true);
 		});
 
 		it("answers failed and stale proposals with the reason and the conflicts", () => {
-			expect(has(decisionResult({ ...base, state: "failed", reason: "Workspace/Door no longer exists" }, false), "Workspace/Door no longer exists")).to.equal(true);
+			expect(
+				has(
+					decisionResult({ ...base, state: "failed", reason: "Workspace/Door no longer exists" }, false),
+					"Workspace/Door no longer exists",
+				),
+			).to.equal(true);
 			const stale = decisionResult(
-				{ ...base, state: "stale", reason: "the script changed", conflicts: [{ path: "ServerScriptService/Main", detail: "lines 3-5 changed" }] },
+				{
+					...base,
+					state: "stale",
+					reason: "the script changed",
+					conflicts: [{ path: "ServerScriptService/Main", detail: "lines 3-5 changed" }],
+				},
 				false,
 			);
 			expect(has(stale, "went stale")).to.equal(true);

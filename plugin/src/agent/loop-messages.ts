@@ -105,7 +105,9 @@ export function describeOperations(operations: ReadonlyArray<Operation>): string
 export function decisionResult(proposal: Proposal, autoApproved: boolean): string | undefined {
 	switch (proposal.state) {
 		case "applied": {
-			const how = autoApproved ? "Auto-approved (the user's setting) and applied" : "The user approved it and it was applied";
+			const how = autoApproved
+				? "Auto-approved (the user's setting) and applied"
+				: "The user approved it and it was applied";
 			const waypoint = proposal.waypoint !== undefined ? ` as the undo step "${proposal.waypoint}"` : "";
 			return `${how}${waypoint}:\n${describeOperations(proposal.operations)}`;
 		}
@@ -116,7 +118,9 @@ export function decisionResult(proposal: Proposal, autoApproved: boolean): strin
 		case "failed":
 			return `The proposal failed to apply and the place was left unchanged: ${proposal.reason ?? "no reason was given"}`;
 		case "stale": {
-			const conflicts = (proposal.conflicts ?? []).map((conflict) => `\n- ${conflict.path}: ${conflict.detail}`).join("");
+			const conflicts = (proposal.conflicts ?? [])
+				.map((conflict) => `\n- ${conflict.path}: ${conflict.detail}`)
+				.join("");
 			return (
 				`The proposal went stale and nothing was changed: ${proposal.reason ?? "the script changed after it was proposed"}.${conflicts}\n` +
 				"Read the current text again and propose the change anew."

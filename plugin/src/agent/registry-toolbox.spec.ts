@@ -25,7 +25,10 @@ export = () => {
 			},
 		};
 		const context = { studio: undefined, searchAssets: undefined } as unknown as ToolContext;
-		const registry = createToolRegistry([...(SPEC_TOOLS as unknown as ReadonlyArray<ToolDefinition>), probe as ToolDefinition]);
+		const registry = createToolRegistry([
+			...(SPEC_TOOLS as unknown as ReadonlyArray<ToolDefinition>),
+			probe as ToolDefinition,
+		]);
 		const toolbox = createRegistryToolbox(registry, context);
 
 		it("offers the registry's tools per mode", () => {
@@ -40,7 +43,11 @@ export = () => {
 			const outcome = toolbox.run("plan", { id: "c1", type: "function", function: { name: "probe", arguments: "{}" } });
 			expect(outcome.kind === "result" && outcome.text).to.equal("probed");
 			expect(seen[0]).to.equal(context);
-			const refused = toolbox.run("plan", { id: "c2", type: "function", function: { name: "set_note", arguments: '{"path":"a","value":"b"}' } });
+			const refused = toolbox.run("plan", {
+				id: "c2",
+				type: "function",
+				function: { name: "set_note", arguments: '{"path":"a","value":"b"}' },
+			});
 			expect(refused.kind).to.equal("error");
 		});
 	});

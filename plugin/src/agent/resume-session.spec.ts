@@ -1,12 +1,23 @@
 /// <reference types="@rbxts/testez/globals" />
 import { ChatToolCall } from "../../../shared/src/proxy-api";
 import { Proposal } from "../proposals/proposal";
-import { Conversation, appendMessages, assistantMessage, contentText, createConversation, unansweredToolCalls } from "./conversation";
+import {
+	Conversation,
+	appendMessages,
+	assistantMessage,
+	contentText,
+	createConversation,
+	unansweredToolCalls,
+} from "./conversation";
 import { INTERRUPTED_RESULT, LOST_PROPOSAL_RESULT, notRunResult } from "./loop-messages";
 import { resumeSession } from "./resume-session";
 import { AgentSession, SESSION_VERSION } from "./session-schema";
 
-const call = (id: string, name = "set_note"): ChatToolCall => ({ id, type: "function", function: { name, arguments: "{}" } });
+const call = (id: string, name = "set_note"): ChatToolCall => ({
+	id,
+	type: "function",
+	function: { name, arguments: "{}" },
+});
 
 function withCalls(...calls: Array<ChatToolCall>): Conversation {
 	return appendMessages(createConversation("task"), [assistantMessage("", calls)]);
@@ -34,7 +45,10 @@ export = () => {
 		});
 
 		it("tells the model a tool cut short by the reload did not complete", () => {
-			const resumed = resumeSession(session({ kind: "running_tool", toolName: "read_note", toolCallId: "c1" }, withCalls(call("c1"), call("c2"))), none);
+			const resumed = resumeSession(
+				session({ kind: "running_tool", toolName: "read_note", toolCallId: "c1" }, withCalls(call("c1"), call("c2"))),
+				none,
+			);
 			expect(resumed.state.kind === "error" && resumed.state.error.code).to.equal("interrupted");
 			expect(unansweredToolCalls(resumed.conversation!).size()).to.equal(0);
 			expect(contentText(resumed.conversation!.messages[2].content)).to.equal(INTERRUPTED_RESULT);
@@ -44,7 +58,10 @@ export = () => {
 		it("waits again for a proposal that is still undecided", () => {
 			const conversation = withCalls(call("c1"), call("c2"));
 			for (const state of ["pending", "approved", "applying"] as const) {
-				const saved = session({ kind: "awaiting_approval", proposalId: "p1", toolCallId: "c1", autoApproved: false }, conversation);
+				const saved = session(
+					{ kind: "awaiting_approval", proposalId: "p1", toolCallId: "c1", autoApproved: false },
+					conversation,
+				);
 				const resumed = resumeSession(saved, () => proposal(state));
 				expect(resumed).to.equal(saved);
 			}
@@ -64,7 +81,10 @@ export = () => {
 
 		it("answers a proposal the store lost", () => {
 			const resumed = resumeSession(
-				session({ kind: "awaiting_approval", proposalId: "p1", toolCallId: "c1", autoApproved: false }, withCalls(call("c1"))),
+				session(
+					{ kind: "awaiting_approval", proposalId: "p1", toolCallId: "c1", autoApproved: false },
+					withCalls(call("c1")),
+				),
 				none,
 			);
 			expect(resumed.state.kind).to.equal("error");
@@ -72,12 +92,18 @@ export = () => {
 		});
 
 		it("keeps waiting for an answer to ask_user", () => {
-			const saved = session({ kind: "awaiting_answer", question: "Which?", toolCallId: "c1" }, withCalls(call("c1", "ask_user")));
+			const saved = session(
+				{ kind: "awaiting_answer", question: "Which?", toolCallId: "c1" },
+				withCalls(call("c1", "ask_user")),
+			);
 			expect(resumeSession(saved, none)).to.equal(saved);
 		});
 
 		it("does not trust an awaiting state whose call is already answered", () => {
-			const saved = session({ kind: "awaiting_answer", question: "Which?", toolCallId: "c9" }, createConversation("task"));
+			const saved = session(
+				{ kind: "awaiting_answer", question: "Which?", toolCallId: "c9" },
+				createConversation("task"),
+			);
 			expect(resumeSession(saved, none).state.kind).to.equal("error");
 		});
 

@@ -67,6 +67,7 @@ const isAgentError = t.interface({
 	),
 	message: t.string,
 	retryAfter: t.optional(t.number),
+	detail: t.optional(t.string),
 });
 
 const isAgentState = t.union(
@@ -98,7 +99,9 @@ const isSessionShape = t.interface({
 	conversation: t.optional(isConversation),
 	proposalIds: t.array(t.string),
 	mistakes: t.numberMin(0),
-	anchor: t.optional(t.interface({ messageCount: t.numberMin(0), promptTokens: t.numberMin(0), fixedTokens: t.number })),
+	anchor: t.optional(
+		t.interface({ messageCount: t.numberMin(0), promptTokens: t.numberMin(0), fixedTokens: t.number }),
+	),
 });
 
 // Compile-time: whatever passes the validator is an AgentSession.
@@ -108,7 +111,9 @@ const validatedIsSession: (value: t.static<typeof isSessionShape>) => AgentSessi
  * Checks a decoded session; on failure says what is wrong. Beyond the shape: the conversation must
  * open with the task as a user message.
  */
-export function checkSession(value: unknown): { readonly ok: true; readonly session: AgentSession } | { readonly ok: false; readonly message: string } {
+export function checkSession(
+	value: unknown,
+): { readonly ok: true; readonly session: AgentSession } | { readonly ok: false; readonly message: string } {
 	if (!isSessionShape(value)) {
 		const [, problem] = (isSessionShape as unknown as (v: unknown) => LuaTuple<[boolean, string?]>)(value);
 		return { ok: false, message: `the saved session has an unexpected shape (${problem ?? "unknown field"})` };

@@ -6,7 +6,9 @@ import { SESSION_SETTING_KEY, createSessionStore } from "./session-store";
 
 function sampleSession(): AgentSession {
 	const conversation = appendMessages(createConversation("Make the door red"), [
-		assistantMessage("", [{ id: "c1", type: "function", function: { name: "set_note", arguments: '{"path":"Workspace/Door"}' } }]),
+		assistantMessage("", [
+			{ id: "c1", type: "function", function: { name: "set_note", arguments: '{"path":"Workspace/Door"}' } },
+		]),
 	]);
 	return {
 		version: SESSION_VERSION,
@@ -84,7 +86,10 @@ export = () => {
 				expect(loaded.kind).to.equal("corrupt");
 				expect(loaded.kind === "corrupt" && loaded.message.size() > 0).to.equal(true);
 			}
-			settings.values.set(SESSION_SETTING_KEY, '{"version":1,"mode":"act","state":{"kind":"idle"},"proposalIds":[],"mistakes":0}');
+			settings.values.set(
+				SESSION_SETTING_KEY,
+				'{"version":1,"mode":"act","state":{"kind":"idle"},"proposalIds":[],"mistakes":0}',
+			);
 			expect(store.load().kind).to.equal("restored");
 		});
 

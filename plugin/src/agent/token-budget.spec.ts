@@ -42,7 +42,10 @@ export = () => {
 		it("estimates tools from their JSON and adds them to the system prompt", () => {
 			expect(estimateToolsTokens([])).to.equal(0);
 			const tools: Array<ChatTool> = [
-				{ type: "function", function: { name: "read_note", description: "Reads a note.", parameters: { type: "object" } } },
+				{
+					type: "function",
+					function: { name: "read_note", description: "Reads a note.", parameters: { type: "object" } },
+				},
 			];
 			const toolTokens = estimateToolsTokens(tools);
 			expect(toolTokens > 10).to.equal(true);
@@ -66,7 +69,11 @@ export = () => {
 
 		it("anchors on the provider's prompt tokens and estimates only what came after", () => {
 			const sent = [user("abcd")];
-			const anchor = anchorFromUsage({ prompt_tokens: 900, completion_tokens: 5000, total_tokens: 5900 }, sent.size(), 50)!;
+			const anchor = anchorFromUsage(
+				{ prompt_tokens: 900, completion_tokens: 5000, total_tokens: 5900 },
+				sent.size(),
+				50,
+			)!;
 			expect(anchor.promptTokens).to.equal(900);
 			const later = [user("abcd"), { role: "assistant", content: "abcdefgh" } as ChatMessage, user("abcd")];
 			const count = countRequestTokens(50, later, anchor);

@@ -62,7 +62,8 @@ export function estimateMessageTokens(message: ChatMessage): number {
 	let tokens = MESSAGE_OVERHEAD + estimateTextTokens(contentText(message.content));
 	if (message.role === "assistant" && message.tool_calls !== undefined) {
 		for (const call of message.tool_calls) {
-			tokens += TOOL_CALL_OVERHEAD + estimateTextTokens(call.function.name) + estimateTextTokens(call.function.arguments);
+			tokens +=
+				TOOL_CALL_OVERHEAD + estimateTextTokens(call.function.name) + estimateTextTokens(call.function.arguments);
 		}
 	}
 	if (message.role === "tool") tokens += estimateTextTokens(message.tool_call_id);
@@ -95,7 +96,11 @@ export function promptLimit(window: TokenWindow): number {
 }
 
 /** The anchor for the next count, from a reply's usage (undefined when the provider sent none). */
-export function anchorFromUsage(usage: ChatUsage | undefined, messageCount: number, fixedTokens: number): UsageAnchor | undefined {
+export function anchorFromUsage(
+	usage: ChatUsage | undefined,
+	messageCount: number,
+	fixedTokens: number,
+): UsageAnchor | undefined {
 	if (usage === undefined || !(usage.prompt_tokens > 0)) return undefined;
 	return { messageCount, promptTokens: usage.prompt_tokens, fixedTokens };
 }
@@ -104,12 +109,17 @@ export function anchorFromUsage(usage: ChatUsage | undefined, messageCount: numb
  * The size of a request made of the fixed part (`fixedTokens`, from {@link estimateFixedTokens}) and
  * `messages`, anchored on `anchor` when it still describes a prefix of them.
  */
-export function countRequestTokens(fixedTokens: number, messages: ReadonlyArray<ChatMessage>, anchor?: UsageAnchor): TokenCount {
+export function countRequestTokens(
+	fixedTokens: number,
+	messages: ReadonlyArray<ChatMessage>,
+	anchor?: UsageAnchor,
+): TokenCount {
 	if (anchor === undefined || anchor.messageCount > messages.size()) {
 		return { tokens: fixedTokens + estimateMessagesTokens(messages), measured: false };
 	}
 	let tokens = anchor.promptTokens + (fixedTokens - anchor.fixedTokens);
-	for (let index = anchor.messageCount; index < messages.size(); index++) tokens += estimateMessageTokens(messages[index]);
+	for (let index = anchor.messageCount; index < messages.size(); index++)
+		tokens += estimateMessageTokens(messages[index]);
 	return { tokens, measured: true };
 }
 

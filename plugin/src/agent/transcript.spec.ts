@@ -10,7 +10,13 @@ export = () => {
 				{
 					role: "assistant",
 					content: "looking",
-					tool_calls: [{ id: "c1", type: "function", function: { name: "get_properties", arguments: '{"path":"Workspace/Door"}' } }],
+					tool_calls: [
+						{
+							id: "c1",
+							type: "function",
+							function: { name: "get_properties", arguments: '{"path":"Workspace/Door"}' },
+						},
+					],
 				},
 				{ role: "tool", tool_call_id: "c1", content: '{"Color":[255,0,0]}' },
 			];
@@ -21,7 +27,10 @@ export = () => {
 		});
 
 		it("caps each entry", () => {
-			const text = renderTranscript([{ role: "tool", tool_call_id: "c", content: string.rep("x", TRANSCRIPT_ENTRY_CAP + 500) }], 100_000);
+			const text = renderTranscript(
+				[{ role: "tool", tool_call_id: "c", content: string.rep("x", TRANSCRIPT_ENTRY_CAP + 500) }],
+				100_000,
+			);
 			expect(text.size() < TRANSCRIPT_ENTRY_CAP + 100).to.equal(true);
 			expect(text.find("500 more characters cut", 1, true)[0] !== undefined).to.equal(true);
 		});

@@ -60,7 +60,11 @@ export class MemoryProposals implements ProposalSink {
 	}
 
 	/** Moves a proposal to `state` and tells the listeners (for pending/approved/applying too). */
-	decide(id: string, state: ProposalState, extra: Partial<Pick<Proposal, "reason" | "waypoint" | "conflicts">> = {}): void {
+	decide(
+		id: string,
+		state: ProposalState,
+		extra: Partial<Pick<Proposal, "reason" | "waypoint" | "conflicts">> = {},
+	): void {
 		const proposal = this.proposals.get(id);
 		if (proposal === undefined) error(`no proposal ${id}`);
 		const updated: Proposal = { ...proposal, ...extra, state, updatedAt: os.time() };

@@ -36,7 +36,11 @@ export function toolCall(name: string, args: object | string = {}, id?: string):
 }
 
 /** A reply that calls one tool. */
-export function callsTool(name: string, args: object | string = {}, extra?: { delay?: number; usage?: ChatUsage }): ScriptedStep {
+export function callsTool(
+	name: string,
+	args: object | string = {},
+	extra?: { delay?: number; usage?: ChatUsage },
+): ScriptedStep {
 	return { kind: "reply", content: "", toolCalls: [toolCall(name, args)], delay: extra?.delay, usage: extra?.usage };
 }
 
@@ -71,12 +75,21 @@ export class ScriptedChatClient implements ChatClient {
 		return this.queue.size();
 	}
 
-	complete(request: ChatCompletionRequest, options?: { onDelta?: (text: string) => void; cancel?: CancelToken }): ChatResult {
+	complete(
+		request: ChatCompletionRequest,
+		options?: { onDelta?: (text: string) => void; cancel?: CancelToken },
+	): ChatResult {
 		this.requests.push(request);
 		this.options.push(options ?? {});
 		const step = this.queue.shift();
 		if (step === undefined) {
-			return { ok: false, error: { code: "upstream_error", message: `scripted client: no reply left for request ${this.requests.size()}` } };
+			return {
+				ok: false,
+				error: {
+					code: "upstream_error",
+					message: `scripted client: no reply left for request ${this.requests.size()}`,
+				},
+			};
 		}
 		switch (step.kind) {
 			case "throw":

@@ -37,7 +37,11 @@ function objectArgs<A>(fields: ReadonlyArray<Field>): ArgSchema<A> {
 					return { ok: false, message: `"${name}" is required` };
 				}
 				const valid = fieldType === "string" ? t.string(field) : t.array(t.string)(field);
-				if (!valid) return { ok: false, message: `"${name}" must be ${fieldType === "string" ? "a string" : "an array of strings"}` };
+				if (!valid)
+					return {
+						ok: false,
+						message: `"${name}" must be ${fieldType === "string" ? "a string" : "an array of strings"}`,
+					};
 			}
 			return { ok: true, value: value as A };
 		},
@@ -89,7 +93,10 @@ export const setNote: ToolDefinition<{ path: string; value: string }> = {
 	name: "set_note",
 	description: "Sets the Value of an instance.",
 	kind: "write",
-	args: objectArgs([["path", "string"], ["value", "string"]]),
+	args: objectArgs([
+		["path", "string"],
+		["value", "string"],
+	]),
 	execute(args) {
 		return {
 			kind: "proposal",
@@ -103,7 +110,10 @@ export const editScript: ToolDefinition<{ path: string; text: string }> = {
 	name: "edit_script",
 	description: "Replaces a script's text.",
 	kind: "write",
-	args: objectArgs([["path", "string"], ["text", "string"]]),
+	args: objectArgs([
+		["path", "string"],
+		["text", "string"],
+	]),
 	execute(args) {
 		return {
 			kind: "proposal",
@@ -127,7 +137,10 @@ export const askUser: ToolDefinition<{ question: string; options?: Array<string>
 	name: "ask_user",
 	description: "Asks the user a question.",
 	kind: "control",
-	args: objectArgs([["question", "string"], ["options", "string[]", true]]),
+	args: objectArgs([
+		["question", "string"],
+		["options", "string[]", true],
+	]),
 	execute(args) {
 		return { kind: "question", question: args.question, options: args.options };
 	},
@@ -173,7 +186,9 @@ export function createSpecToolbox(
 	options: { guardPlanMode?: boolean } = {},
 ): SpecToolbox {
 	const executed = new Array<string>();
-	const registry = createToolRegistry(tools.map((tool) => recorded(tool, executed)) as unknown as ReadonlyArray<ToolDefinition>);
+	const registry = createToolRegistry(
+		tools.map((tool) => recorded(tool, executed)) as unknown as ReadonlyArray<ToolDefinition>,
+	);
 	const toolbox = createRegistryToolbox(registry, {} as ToolContext);
 	return {
 		executed,
