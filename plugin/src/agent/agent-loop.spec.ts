@@ -713,31 +713,61 @@ export = () => {
 			).to.equal(1);
 		});
 
-		it("trusts the provider's reported usage over the estimate", () => {
+		it("counts from the provider's reported usage once there is one", () => {
 			const toolbox = createSpecToolbox();
-			const { window } = windowFor(toolbox, 1400);
-			const limit = promptLimit(window);
+			const { fixed } = windowFor(toolbox, 0);
+			const estimated = fixed + estimateMessagesTokens([{ role: "user", content: "task" }]);
+			const reported = math.floor(estimated * 1.5);
 			const h = setup(
 				[
-					callsTool("read_note", { name: "a" }),
 					callsTool(
 						"read_note",
-						{ name: "b" },
-						{ usage: { prompt_tokens: limit - 5, completion_tokens: 10, total_tokens: limit + 5 } },
+						{ name: "a" },
+						{ usage: { prompt_tokens: reported, completion_tokens: 10, total_tokens: reported + 10 } },
 					),
-					says("summary of the notes"),
 					done(),
 				],
-				{ toolbox, settings: { window, keepTurns: 1 } },
+				{ toolbox },
 			);
 			h.loop.send("task");
-			// The estimate alone fits easily; the provider's count says the next request would not.
 			const tokens = ofKind(h.events, "tokens");
-			expect(tokens[1].measured).to.equal(false);
-			expect(tokens[2].measured).to.equal(true);
-			expect(tokens[2].tokens > limit).to.equal(true);
-			expect(ofKind(h.events, "compacted").size()).to.equal(1);
-			expect(h.client.requests[2].tools).to.equal(undefined);
+			expect(tokens[0].measured).to.equal(false);
+			expect(tokens[0].tokens).to.equal(estimated);
+			expect(tokens[1].measured).to.equal(true);
+			const added = estimateMessagesTokens(h.client.requests[1].messages.filter((_, i) => i >= 2));
+			expect(tokens[1].tokens).to.equal(reported + math.ceil(added * (reported / estimated)));
+		});
+
+		it("calibrates its estimates by the provider's count, so a denser tokenizer cannot overflow the window", () => {
+			const toolbox = createSpecToolbox();
+			const { fixed } = windowFor(toolbox, 0);
+			const taskTokens = estimateMessagesTokens([{ role: "user", content: "Read x1 to x5" }]);
+			// The provider counts twice what we estimate; the window has room for 1400 of its tokens of
+			// conversation, which by our uncalibrated estimate would be room for all five readings.
+			const window = { contextWindow: 2 * fixed + 2 * 1400 + 500, replyReserve: 500 };
+			const limit = promptLimit(window);
+			const twice = 2 * (fixed + taskTokens);
+			const h = setup(
+				[
+					callsTool(
+						"big_read",
+						{ name: "x1" },
+						{ usage: { prompt_tokens: twice, completion_tokens: 10, total_tokens: twice + 10 } },
+					),
+					callsTool("big_read", { name: "x2" }),
+					callsTool("big_read", { name: "x3" }),
+					says("x1 and x2 read"),
+					done(),
+				],
+				{ toolbox, settings: { window, keepTurns: 1, summaryTokens: 200 } },
+			);
+			h.loop.send("Read x1 to x5");
+			expect(h.client.requests[3].tools).to.equal(undefined);
+			const compacted = ofKind(h.events, "compacted");
+			expect(compacted.size()).to.equal(1);
+			expect(compacted[0].tokensAfter <= limit).to.equal(true);
+			const after = h.client.requests[4].messages.filter((_, i) => i > 0);
+			expect(2 * (fixed + estimateMessagesTokens(after)) <= limit).to.equal(true);
 			expect(h.loop.getState().kind).to.equal("completed");
 		});
 

@@ -50,6 +50,7 @@ import { buildSystemPrompt } from "./system-prompt";
 import {
 	UsageAnchor,
 	anchorFromUsage,
+	calibrationFromUsage,
 	countRequestTokens,
 	estimateFixedTokens,
 	estimateMessagesTokens,
@@ -84,6 +85,7 @@ export class AgentLoop {
 	private proposalIds = new Array<string>();
 	private mistakes = 0;
 	private anchor?: UsageAnchor;
+	private calibration = 1;
 	private generation = 0;
 	private cancelToken?: { cancelled: boolean };
 	private destroyed = false;
@@ -291,7 +293,7 @@ export class AgentLoop {
 			const systemPrompt = buildSystemPrompt(mode);
 			const fixedTokens = estimateFixedTokens(systemPrompt, tools);
 			const limit = promptLimit(settings.window);
-			const count = countRequestTokens(fixedTokens, this.conversation!.messages, this.anchor);
+			const count = countRequestTokens(fixedTokens, this.conversation!.messages, this.anchor, this.calibration);
 			this.events.emit({ kind: "tokens", tokens: count.tokens, limit, measured: count.measured });
 			if (count.tokens > limit && !this.compact(generation, settings, fixedTokens, limit, count.tokens)) return;
 
@@ -329,7 +331,7 @@ export class AgentLoop {
 			cancel,
 			keepTurns: settings.keepTurns,
 			limit,
-			measure: (messages) => fixedTokens + estimateMessagesTokens(messages),
+			measure: (messages) => countRequestTokens(fixedTokens, messages, undefined, this.calibration).tokens,
 			summaryTokens: settings.summaryTokens,
 		});
 		if (!this.isCurrent(generation) || outcome.kind === "cancelled") return false;
@@ -339,7 +341,7 @@ export class AgentLoop {
 		}
 		this.conversation = outcome.conversation;
 		this.anchor = undefined;
-		const after = fixedTokens + estimateMessagesTokens(outcome.conversation.messages);
+		const after = countRequestTokens(fixedTokens, outcome.conversation.messages, undefined, this.calibration).tokens;
 		this.events.emit({
 			kind: "compacted",
 			method: outcome.method,
@@ -389,7 +391,9 @@ export class AgentLoop {
 			this.fail(result.error);
 			return undefined;
 		}
-		this.anchor = anchorFromUsage(result.reply.usage, sent.size(), fixedTokens) ?? this.anchor;
+		const usage = result.reply.usage;
+		this.anchor = anchorFromUsage(usage, sent.size(), fixedTokens) ?? this.anchor;
+		this.calibration = calibrationFromUsage(usage, fixedTokens + estimateMessagesTokens(sent)) ?? this.calibration;
 		return result.reply;
 	}
 
@@ -586,6 +590,7 @@ export class AgentLoop {
 			proposalIds: [...this.proposalIds],
 			mistakes: this.mistakes,
 			anchor: this.anchor,
+			calibration: this.calibration,
 		};
 	}
 
@@ -620,6 +625,7 @@ export class AgentLoop {
 		this.proposalIds = [...resumed.proposalIds];
 		this.mistakes = resumed.mistakes;
 		this.anchor = resumed.anchor;
+		this.calibration = resumed.calibration ?? 1;
 		this.persist();
 	}
 }

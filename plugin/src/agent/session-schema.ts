@@ -7,7 +7,7 @@
 import { t } from "@rbxts/t";
 import { AgentMode, AgentState } from "./agent-state";
 import { Conversation } from "./conversation";
-import { UsageAnchor } from "./token-budget";
+import { MAX_CALIBRATION, UsageAnchor } from "./token-budget";
 
 /** Bumped when the saved shape changes; a session of another version is discarded. */
 export const SESSION_VERSION = 1;
@@ -24,6 +24,8 @@ export interface AgentSession {
 	/** Consecutive mistakes so far. */
 	readonly mistakes: number;
 	readonly anchor?: UsageAnchor;
+	/** How much the provider's counts exceed our estimates (token-budget.ts). */
+	readonly calibration?: number;
 }
 
 const isContent = t.union(t.string, t.array(t.interface({ type: t.literal("text"), text: t.string })));
@@ -99,6 +101,7 @@ const isSessionShape = t.interface({
 	conversation: t.optional(isConversation),
 	proposalIds: t.array(t.string),
 	mistakes: t.numberMin(0),
+	calibration: t.optional(t.numberConstrained(1, MAX_CALIBRATION)),
 	anchor: t.optional(
 		t.interface({ messageCount: t.numberMin(0), promptTokens: t.numberMin(0), fixedTokens: t.number }),
 	),

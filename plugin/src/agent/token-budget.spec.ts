@@ -3,7 +3,9 @@ import { ChatMessage, ChatTool } from "../../../shared/src/proxy-api";
 import {
 	MESSAGE_OVERHEAD,
 	TOOL_CALL_OVERHEAD,
+	MAX_CALIBRATION,
 	anchorFromUsage,
+	calibrationFromUsage,
 	countRequestTokens,
 	estimateFixedTokens,
 	estimateMessageTokens,
@@ -92,6 +94,25 @@ export = () => {
 			const count = countRequestTokens(300, [user("abcd")], anchor);
 			expect(count.measured).to.equal(false);
 			expect(count.tokens).to.equal(300 + MESSAGE_OVERHEAD + 1);
+		});
+
+		it("calibrates estimates by the provider's count, never below 1 and at most 4", () => {
+			const usage = (prompt: number) => ({ prompt_tokens: prompt, completion_tokens: 1, total_tokens: prompt + 1 });
+			expect(calibrationFromUsage(undefined, 300)).to.equal(undefined);
+			expect(calibrationFromUsage(usage(900), 300)).to.equal(3);
+			expect(calibrationFromUsage(usage(100), 300)).to.equal(1);
+			expect(calibrationFromUsage(usage(90_000), 300)).to.equal(MAX_CALIBRATION);
+			expect(calibrationFromUsage(usage(900), 0)).to.equal(undefined);
+		});
+
+		it("scales the estimated parts of a count by the calibration", () => {
+			const messages = [user("abcd"), user("abcdefgh")];
+			expect(countRequestTokens(50, messages, undefined, 2).tokens).to.equal(
+				2 * (50 + estimateMessagesTokens(messages)),
+			);
+			const anchor = anchorFromUsage({ prompt_tokens: 900, completion_tokens: 1, total_tokens: 901 }, 1, 50)!;
+			const count = countRequestTokens(50, messages, anchor, 1.5);
+			expect(count.tokens).to.equal(900 + math.ceil(1.5 * estimateMessageTokens(messages[1])));
 		});
 
 		it("has no anchor without usage", () => {

@@ -7,6 +7,9 @@
  * assistant reply included: completion tokens also count hidden reasoning that is never sent back),
  * plus the change in the estimated size of the system prompt and tools (the mode may have changed).
  * Without usage (or after a compaction rewrote the history) the whole request is estimated.
+ * Every reported usage also calibrates the estimate: the ratio of the provider's count to our
+ * estimate of the same request (at least 1, at most 4) scales every estimate after it, so a
+ * tokenizer that packs code tighter than bytes/4 cannot make the loop send an overflowing request.
  *
  * Estimate: ceil(bytes / 4) per text (Luau measures strings in UTF-8 bytes, so non-English text is
  * over- rather than under-counted), plus 4 tokens of framing per message and 8 per tool call; tools
@@ -105,22 +108,38 @@ export function anchorFromUsage(
 	return { messageCount, promptTokens: usage.prompt_tokens, fixedTokens };
 }
 
+/** The most a calibration may scale estimates (guards against a provider's odd usage figures). */
+export const MAX_CALIBRATION = 4;
+
+/**
+ * How much to scale estimates, from a reply's usage and our estimate of the request that produced
+ * it: never below 1 (the estimate is the safety margin), never above {@link MAX_CALIBRATION}.
+ * Undefined when the provider sent no usage.
+ */
+export function calibrationFromUsage(usage: ChatUsage | undefined, estimatedTokens: number): number | undefined {
+	if (usage === undefined || !(usage.prompt_tokens > 0) || !(estimatedTokens > 0)) return undefined;
+	return math.clamp(usage.prompt_tokens / estimatedTokens, 1, MAX_CALIBRATION);
+}
+
 /**
  * The size of a request made of the fixed part (`fixedTokens`, from {@link estimateFixedTokens}) and
- * `messages`, anchored on `anchor` when it still describes a prefix of them.
+ * `messages`, anchored on `anchor` when it still describes a prefix of them; estimated parts are
+ * scaled by `calibration` (from {@link calibrationFromUsage}, 1 when unknown).
  */
 export function countRequestTokens(
 	fixedTokens: number,
 	messages: ReadonlyArray<ChatMessage>,
 	anchor?: UsageAnchor,
+	calibration = 1,
 ): TokenCount {
 	if (anchor === undefined || anchor.messageCount > messages.size()) {
-		return { tokens: fixedTokens + estimateMessagesTokens(messages), measured: false };
+		return { tokens: math.ceil((fixedTokens + estimateMessagesTokens(messages)) * calibration), measured: false };
 	}
-	let tokens = anchor.promptTokens + (fixedTokens - anchor.fixedTokens);
-	for (let index = anchor.messageCount; index < messages.size(); index++)
-		tokens += estimateMessageTokens(messages[index]);
-	return { tokens, measured: true };
+	let estimated = fixedTokens - anchor.fixedTokens;
+	for (let index = anchor.messageCount; index < messages.size(); index++) {
+		estimated += estimateMessageTokens(messages[index]);
+	}
+	return { tokens: anchor.promptTokens + math.ceil(estimated * calibration), measured: true };
 }
 
 /** Whether a request of `tokens` would leave too little room for the reply. */
