@@ -53,8 +53,9 @@ export type OperationKind = Operation["kind"];
 export interface ScanFinding {
 	/** Path of the script inside the asset. */
 	readonly script: string;
+	/** 1-based line of the match; 0 for findings about the script itself (its name or place). */
 	readonly line: number;
-	readonly rule: "require_id" | "getfenv" | "setfenv" | "loadstring" | "encoded_string" | "http" | "disguised_name";
+	readonly rule: "require_id" | "getfenv" | "setfenv" | "loadstring" | "encoded_string" | "http" | "disguised_name" | "hidden_deep";
 	readonly severity: "warning" | "danger";
 	readonly excerpt: string;
 }

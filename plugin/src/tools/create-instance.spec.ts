@@ -1,0 +1,69 @@
+/// <reference types="@rbxts/testez/globals" />
+import { Workspace } from "@rbxts/services";
+import { callTool, contains, errorOf } from "./dev/call-tool";
+import { createSpecContext, createSpecStudio, makeFolder, makePart, snapshot, SpecStudio } from "./dev/spec-studio";
+import { ToolContext } from "./tool";
+
+export = () => {
+	let studio: SpecStudio;
+	let context: ToolContext;
+	let root: Folder;
+	const path = "Workspace/VectorToolsSpec";
+	beforeEach(() => {
+		studio = createSpecStudio();
+		context = createSpecContext(studio);
+		root = makeFolder("VectorToolsSpec", Workspace);
+	});
+	afterEach(() => root.Destroy());
+
+	it("proposes a create_instance operation with decodable properties, creating nothing yet", () => {
+		makePart("Lamp", root);
+		const before = snapshot(root, studio);
+		const outcome = callTool(context, "create_instance", {
+			parentPath: `${path}/Lamp`,
+			className: "PointLight",
+			name: "Glow",
+			properties: { Brightness: 2, Color: "#ffcc00", Range: 12, Shadows: true },
+		});
+		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
+		expect(outcome.summary).to.equal(`Create PointLight "Glow" in ${path}/Lamp (Part) with Brightness, Color, Range, Shadows`);
+		const operation = outcome.operations[0];
+		if (operation.kind !== "create_instance") throw "wrong operation";
+		expect(operation.parentPath).to.equal(`${path}/Lamp`);
+		expect(operation.className).to.equal("PointLight");
+		expect(operation.name).to.equal("Glow");
+		expect(operation.properties.Color).to.equal("#ffcc00");
+		expect(snapshot(root, studio)).to.equal(before);
+	});
+
+	it("names the instance after its class by default and accepts no properties", () => {
+		const outcome = callTool(context, "create_instance", { parentPath: path, className: "Folder" });
+		if (outcome.kind !== "proposal") throw "expected a proposal";
+		const operation = outcome.operations[0];
+		if (operation.kind !== "create_instance") throw "wrong operation";
+		expect(operation.name).to.equal("Folder");
+		expect(outcome.summary).to.equal(`Create Folder "Folder" in ${path} (Folder)`);
+	});
+
+	it("refuses unknown and non-creatable classes, scripts, bad values and unknown properties, changing nothing", () => {
+		const before = snapshot(root, studio);
+		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Prat" }))).to.equal(
+			'className: "Prat" is not a Roblox class that can be created with Instance.new (check the spelling and capitalisation)',
+		);
+		expect(contains(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Workspace" })), "is not a Roblox class that can be created with Instance.new")).to.equal(true);
+		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Script" }))).to.equal(
+			"className: use create_script to create a Script",
+		);
+		const bad = errorOf(
+			callTool(context, "create_instance", { parentPath: path, className: "Part", properties: { Size: [1, 2], Colour: [1, 2, 3] } }),
+		);
+		expect(contains(bad, "properties.Colour:")).to.equal(true);
+		expect(contains(bad, 'has no property "Colour"')).to.equal(true);
+		expect(contains(bad, "properties.Size: Size is a Vector3")).to.equal(true);
+		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Part", properties: { Name: "X" } }))).to.equal(
+			"properties.Name: give the name in the name argument instead",
+		);
+		expect(contains(errorOf(callTool(context, "create_instance", { parentPath: "game", className: "Part" })), "nothing can be created directly under game")).to.equal(true);
+		expect(snapshot(root, studio)).to.equal(before);
+	});
+};

@@ -1,0 +1,50 @@
+/// <reference types="@rbxts/testez/globals" />
+import { Workspace } from "@rbxts/services";
+import { callTool, contains, errorOf } from "./dev/call-tool";
+import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import { ToolContext } from "./tool";
+
+export = () => {
+	let studio: SpecStudio;
+	let context: ToolContext;
+	let root: Folder;
+	const path = "Workspace/VectorToolsSpec";
+	beforeEach(() => {
+		studio = createSpecStudio();
+		context = createSpecContext(studio);
+		root = makeFolder("VectorToolsSpec", Workspace);
+		const model = new Instance("Model");
+		model.Name = "OldMap";
+		model.Parent = root;
+		makePart("Floor", model);
+		makeScript(studio, "Script", "Spawner", model, "print(1)");
+	});
+	afterEach(() => root.Destroy());
+
+	it("proposes a delete that says what goes with it, deleting nothing yet", () => {
+		const before = snapshot(root, studio);
+		const outcome = callTool(context, "delete_instance", { path: `${path}/OldMap`, reason: "Replaced by the new map." });
+		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
+		expect(outcome.summary).to.equal(`Delete ${path}/OldMap (Model) and its 2 descendants (1 script): Replaced by the new map.`);
+		const operation = outcome.operations[0];
+		if (operation.kind !== "delete_instance") throw "wrong operation";
+		expect(operation.path).to.equal(`${path}/OldMap`);
+		expect(snapshot(root, studio)).to.equal(before);
+	});
+
+	it("refuses services, game and Terrain", () => {
+		for (const [target, why] of [
+			["ServerScriptService", "it is a service (ServerScriptService)"],
+			["Workspace", "it is a service (Workspace)"],
+			["game", "it is the DataModel (game)"],
+			["Workspace/Terrain", "it is Workspace's Terrain, which cannot be removed or moved"],
+		]) {
+			expect(errorOf(callTool(context, "delete_instance", { path: target }))).to.equal(`path: "${target}" cannot be deleted: ${why}`);
+		}
+	});
+
+	it("refuses a missing path and a malformed one", () => {
+		expect(contains(errorOf(callTool(context, "delete_instance", { path: `${path}/NewMap` })), 'no child named "NewMap"')).to.equal(true);
+		expect(contains(errorOf(callTool(context, "delete_instance", { path: `${path}/OldMap]` })), 'unexpected "]"')).to.equal(true);
+	});
+};

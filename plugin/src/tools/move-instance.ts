@@ -1,0 +1,51 @@
+/**
+ * move_instance: a new parent for one instance, proposed to the user. Refused now: services, game and
+ * Terrain, a move into the instance itself or its own descendants, and a move to where it already is.
+ */
+import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { reasonField, summarize } from "./reason";
+import { describeInstance, protectedReason, resolveTarget } from "./resolve-target";
+import * as s from "./schema";
+import { ToolDefinition } from "./tool";
+
+const args = s.object(
+	{
+		path: s.text({ description: `The instance to move. ${PATH_FORMAT_HELP}`, minLength: 1 }),
+		newParentPath: s.text({ description: "Its new parent's instance path.", minLength: 1 }),
+		reason: reasonField,
+	},
+	{ description: "The instance and where to move it." },
+);
+
+export const moveInstance: ToolDefinition<s.Infer<typeof args>> = {
+	name: "move_instance",
+	description:
+		"Proposes moving one instance (with its descendants) under a new parent; the user approves or rejects. " +
+		"Services cannot be moved.",
+	kind: "write",
+	args,
+	execute(a, context) {
+		const target = resolveTarget(context, "path", a.path);
+		if (!target.ok) return { kind: "error", message: target.message };
+		const refused = protectedReason(target.instance);
+		if (refused !== undefined) return { kind: "error", message: `path: "${a.path}" cannot be moved: ${refused}` };
+		const parent = resolveTarget(context, "newParentPath", a.newParentPath);
+		if (!parent.ok) return { kind: "error", message: parent.message };
+		const instance = target.instance;
+		const destination = parent.instance;
+		if (destination.IsA("DataModel")) {
+			return { kind: "error", message: "newParentPath: only services live directly under game; choose a service or a folder" };
+		}
+		if (destination === instance || destination.IsDescendantOf(instance)) {
+			return { kind: "error", message: `newParentPath: "${a.newParentPath}" is inside "${a.path}" itself; an instance cannot be moved into itself` };
+		}
+		if (instance.Parent === destination) {
+			return { kind: "error", message: `newParentPath: "${a.path}" is already a child of "${a.newParentPath}"` };
+		}
+		return {
+			kind: "proposal",
+			summary: summarize(`Move ${describeInstance(instance)} into ${describeInstance(destination)}`, a.reason),
+			operations: [{ kind: "move_instance", path: formatPath(instance), newParentPath: formatPath(destination) }],
+		};
+	},
+};
