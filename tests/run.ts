@@ -81,7 +81,7 @@ step("plugin build (release)", "npx", ["tsx", "plugin/build/build.ts"]);
 step("plugin build (dev)", "npx", ["tsx", "plugin/build/build.ts", "--dev"]);
 step("proxy type-check", "npx", ["tsc", "-p", "proxy"]);
 studioSuite("headless Studio specs", ["tests/studio/specs", "--http-fixture"]);
-studioSuite("plugin specs", ["--plugin", "dist/Vector.dev.rbxmx"]);
+studioSuite("plugin specs", ["--plugin", "dist/Vector.dev.rbxmx", "--http-fixture"]);
 vitestSuite("node suites", []);
 
 const total = rows.reduce(

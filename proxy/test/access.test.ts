@@ -31,13 +31,20 @@ describe("bearer tokens (VECTOR_TOKENS set)", () => {
 		const res = await call(app, withTokens, "/v1/health", { token: null });
 		expect(res.status).toBe(401);
 		expect(res.headers.get("www-authenticate")).toContain("Bearer");
-		expect(await errorOf(res)).toMatchObject({ code: "unauthorized", type: "authentication_error" });
+		expect(await errorOf(res)).toMatchObject({
+			code: "unauthorized",
+			type: "authentication_error",
+			// The advice survives the secret scrubber intact.
+			message: "Missing token: send an `Authorization` header with the word Bearer, a space and one of the proxy's tokens (VECTOR_TOKENS).",
+		});
 	});
 
 	it("refuses a wrong token, a prefix of a token, and other schemes", async () => {
 		for (const authorization of [`Bearer wrong`, `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, TOKEN]) {
 			const res = await call(app, withTokens, "/v1/health", { token: null, headers: { authorization } });
 			expect(res.status, authorization).toBe(401);
+			const message = (await errorOf(res)).message;
+			expect(message === "Invalid token: it is not one of this proxy's tokens (VECTOR_TOKENS)." || message.startsWith("Missing token:"), message).toBe(true);
 		}
 	});
 

@@ -12,6 +12,12 @@ import type { AppEnv } from "../env";
 import { ProxyError } from "../errors";
 import { isLoopbackRequest } from "./loopback";
 
+// Worded so the secret scrubber (redact.ts), which rewrites anything after "Bearer " that looks like a
+// credential, leaves the advice readable.
+const MISSING_TOKEN =
+	"Missing token: send an `Authorization` header with the word Bearer, a space and one of the proxy's tokens (VECTOR_TOKENS).";
+const INVALID_TOKEN = "Invalid token: it is not one of this proxy's tokens (VECTOR_TOKENS).";
+
 /** Creates the authentication middleware; sets `c.var.clientId`. */
 export function bearerAuth(): MiddlewareHandler<AppEnv> {
 	return async function authenticate(c, next) {
@@ -29,14 +35,14 @@ export function bearerAuth(): MiddlewareHandler<AppEnv> {
 		}
 		const presented = readBearerToken(c.req.header("authorization"));
 		if (presented === undefined) {
-			throw new ProxyError(401, "unauthorized", "Missing bearer token. Send `Authorization: Bearer <token>` with a token from VECTOR_TOKENS.", {
+			throw new ProxyError(401, "unauthorized", MISSING_TOKEN, {
 				headers: { "WWW-Authenticate": 'Bearer realm="vector"' },
 			});
 		}
 		c.get("secrets").push(presented);
 		const index = await findToken(presented, tokens);
 		if (index < 0) {
-			throw new ProxyError(401, "unauthorized", "Invalid bearer token.", {
+			throw new ProxyError(401, "unauthorized", INVALID_TOKEN, {
 				headers: { "WWW-Authenticate": 'Bearer realm="vector", error="invalid_token"' },
 			});
 		}
