@@ -80,7 +80,7 @@ step("class database", "npx", ["tsx", "tests/studio/classdb/generate.ts"]);
 step("plugin build (release)", "npx", ["tsx", "plugin/build/build.ts"]);
 step("plugin build (dev)", "npx", ["tsx", "plugin/build/build.ts", "--dev"]);
 step("proxy type-check", "npx", ["tsc", "-p", "proxy"]);
-studioSuite("headless Studio specs", ["tests/studio/specs"]);
+studioSuite("headless Studio specs", ["tests/studio/specs", "--http-fixture"]);
 studioSuite("plugin specs", ["--plugin", "dist/Vector.dev.rbxmx"]);
 vitestSuite("node suites", []);
 

@@ -93,6 +93,33 @@ export = () => {
 		expect(a.size() - i).to.equal(b.size() - j);
 	});
 
+	it("leaves lines found on one side only out of the search and stays minimal", () => {
+		// 10,000 lines, 100 regions replaced: the replaced lines occur on one side only
+		const a = new Array<string>();
+		for (let i = 0; i < 10000; i++) a.push(i % 10 === 9 ? "end" : `line ${i}`);
+		const b = new Array<string>();
+		for (let i = 0; i < 10000; i++) {
+			if (i % 100 === 50) {
+				b.push(`new ${i}`);
+				b.push("end");
+			} else if (i % 100 !== 51) {
+				b.push(a[i]);
+			}
+		}
+		const result = diffLines(a, b);
+		expect(result.minimal).to.equal(true);
+		// 2 removed + 2 added per region is minimal; where the new "end" may align with the one
+		// just above, a region can come out as two changes of the same total size
+		let removed = 0;
+		let added = 0;
+		for (const change of result.changes) {
+			removed += change.oldCount;
+			added += change.newCount;
+		}
+		expect(removed).to.equal(200);
+		expect(added).to.equal(200);
+	});
+
 	it("compares whole lines, line endings included", () => {
 		expect(show(diffLines(["a\n", "b\n"], ["a\r\n", "b\n"]).changes)).to.equal("0,1>0,1");
 	});

@@ -2,16 +2,19 @@
  * Minimal line diff: Myers' O(ND) algorithm in its linear-space form (bisect on the middle snake,
  * recurse on both halves), as in Myers 1986 §4b and diff-match-patch's `diff_bisect`.
  *
- * Lines are interned to integers first, so the inner loops compare numbers, not strings, and the
- * common prefix and suffix are stripped at every level, which is what makes the usual "a few
- * regions changed in a big script" case close to linear. Memory stays O(N + M) whatever the
- * distance.
+ * Three things keep it fast on real scripts, where a proposal touches a few regions of a big file:
+ * - lines are interned to integers, so the inner loops compare numbers, not strings;
+ * - lines that occur on one side only are marked changed up front and left out of the search
+ *   (they cannot be in any common subsequence, so the result is still minimal), which leaves
+ *   Myers only the "confusable" lines (`end`, blank lines…) to align;
+ * - the common prefix and suffix are stripped at every level of the recursion.
+ * Memory stays O(N + M) whatever the distance.
  *
- * The one escape hatch is `maxCost`: a bisection that needs more than that many edits (two texts
- * that have almost nothing in common) stops searching and splits at the furthest point it reached,
- * as GNU diff does for "too expensive" inputs. The diff is still correct, just possibly not
- * minimal, and says so (`minimal: false`), so a preview of a rewritten 10,000-line script cannot
- * freeze Studio.
+ * The one escape hatch is `maxCost` (git's: about √N, at least 256): a bisection that needs more
+ * edits than that (two texts that share many lines in a scrambled order) stops searching and
+ * splits at the furthest point either end reached, as GNU diff and git do for "too expensive"
+ * inputs. The diff is still correct, only possibly not minimal, and says so (`minimal: false`),
+ * so a preview of a scrambled 10,000-line script cannot freeze Studio.
  */
 
 /** One changed region: old lines [`oldStart`, `oldStart + oldCount`) became new lines [`newStart`, `newStart + newCount`). */
@@ -33,11 +36,14 @@ export interface LineDiff {
 
 /** Tuning for {@link diffLines}. */
 export interface DiffOptions {
-	/** Edit distance at which one bisection gives up on minimality (default 4000; at least 1). */
+	/**
+	 * Edit distance at which one bisection gives up on minimality (at least 1). Default: git's
+	 * choice, √(lines left after the pre-pass), but at least 256.
+	 */
 	readonly maxCost?: number;
 }
 
-const DEFAULT_MAX_COST = 4000;
+const MIN_DEFAULT_MAX_COST = 256;
 
 /** The diff state shared by the recursion: interned lines and the "changed" marks it fills in. */
 interface Work {
@@ -75,12 +81,23 @@ function bisect(work: Work, aLo: number, n: number, bLo: number, m: number): [nu
 	let k1end = 0;
 	let k2start = 0;
 	let k2end = 0;
+	// Furthest points reached from each end, for giving up at maxCost (GNU diff's heuristic).
 	let bestX = 0;
 	let bestY = 0;
+	let bestBackX = 0;
+	let bestBackY = 0;
 	for (let d = 0; d < maxD; d++) {
-		if (d > work.maxCost && bestX + bestY > 0 && bestX + bestY < n + m) {
-			work.minimal = false;
-			return [bestX, bestY];
+		if (d > work.maxCost) {
+			const forwardGain = bestX + bestY;
+			const backwardGain = bestBackX + bestBackY;
+			if (forwardGain >= backwardGain && forwardGain > 0 && forwardGain < n + m) {
+				work.minimal = false;
+				return [bestX, bestY];
+			}
+			if (backwardGain > 0 && backwardGain < n + m) {
+				work.minimal = false;
+				return [n - bestBackX, m - bestBackY];
+			}
 		}
 		for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
 			const k1Offset = offset + k1;
@@ -133,13 +150,19 @@ function bisect(work: Work, aLo: number, n: number, bLo: number, m: number): [nu
 				k2end += 2;
 			} else if (y2 > m) {
 				k2start += 2;
-			} else if (!front) {
-				const k1Offset = offset + delta - k2;
-				if (k1Offset >= 0 && k1Offset < length && forward[k1Offset] !== -1) {
-					const x1 = forward[k1Offset];
-					const y1 = offset + x1 - k1Offset;
-					if (x1 >= n - x2) {
-						return [x1, y1];
+			} else {
+				if (x2 + y2 > bestBackX + bestBackY) {
+					bestBackX = x2;
+					bestBackY = y2;
+				}
+				if (!front) {
+					const k1Offset = offset + delta - k2;
+					if (k1Offset >= 0 && k1Offset < length && forward[k1Offset] !== -1) {
+						const x1 = forward[k1Offset];
+						const y1 = offset + x1 - k1Offset;
+						if (x1 >= n - x2) {
+							return [x1, y1];
+						}
 					}
 				}
 			}
@@ -184,13 +207,16 @@ export function diffLines(
 	newLines: ReadonlyArray<string>,
 	options?: DiffOptions,
 ): LineDiff {
+	// (A counter, not ids.size(): a roblox-ts Map counts its entries on every size() call.)
 	const ids = new Map<string, number>();
+	let distinct = 0;
 	const intern = (lines: ReadonlyArray<string>) => {
 		const out = new Array<number>(lines.size());
 		for (const line of lines) {
 			let id = ids.get(line);
 			if (id === undefined) {
-				id = ids.size();
+				id = distinct;
+				distinct += 1;
 				ids.set(line, id);
 			}
 			out.push(id);
@@ -199,30 +225,52 @@ export function diffLines(
 	};
 	const n = oldLines.size();
 	const m = newLines.size();
+	const a = intern(oldLines);
+	const b = intern(newLines);
+
+	// A line that does not occur on the other side is in no common subsequence: mark it changed
+	// now and diff only the rest. The LCS is unchanged, so the result stays minimal, and the
+	// usual edit (old lines replaced by new ones) leaves Myers almost nothing to search.
+	const onOldSide = new Array<boolean>(distinct, false);
+	const onNewSide = new Array<boolean>(distinct, false);
+	for (const id of a) onOldSide[id] = true;
+	for (const id of b) onNewSide[id] = true;
+	const keptOld = new Array<number>(); // indices into a of the lines kept for Myers
+	const keptNew = new Array<number>();
+	for (let i = 0; i < n; i++) if (onNewSide[a[i]]) keptOld.push(i);
+	for (let j = 0; j < m; j++) if (onOldSide[b[j]]) keptNew.push(j);
+
 	const work: Work = {
-		a: intern(oldLines),
-		b: intern(newLines),
-		removed: new Array<boolean>(n, false),
-		added: new Array<boolean>(m, false),
-		maxCost: math.max(1, options?.maxCost ?? DEFAULT_MAX_COST),
+		a: keptOld.map((i) => a[i]),
+		b: keptNew.map((j) => b[j]),
+		removed: new Array<boolean>(keptOld.size(), false),
+		added: new Array<boolean>(keptNew.size(), false),
+		maxCost: math.max(
+			1,
+			options?.maxCost ?? math.max(MIN_DEFAULT_MAX_COST, math.ceil(math.sqrt(keptOld.size() + keptNew.size()))),
+		),
 		minimal: true,
 	};
-	compare(work, 0, n, 0, m);
+	compare(work, 0, keptOld.size(), 0, keptNew.size());
+	const removed = new Array<boolean>(n, true);
+	const added = new Array<boolean>(m, true);
+	for (let t = 0; t < keptOld.size(); t++) removed[keptOld[t]] = work.removed[t];
+	for (let t = 0; t < keptNew.size(); t++) added[keptNew[t]] = work.added[t];
 
 	// Unmarked lines pair up in order (they are the common subsequence); runs of marks are changes.
 	const changes = new Array<LineChange>();
 	let i = 0;
 	let j = 0;
 	while (i < n || j < m) {
-		if (i < n && j < m && !work.removed[i] && !work.added[j]) {
+		if (i < n && j < m && !removed[i] && !added[j]) {
 			i += 1;
 			j += 1;
 			continue;
 		}
 		const oldStart = i;
 		const newStart = j;
-		while (i < n && work.removed[i]) i += 1;
-		while (j < m && work.added[j]) j += 1;
+		while (i < n && removed[i]) i += 1;
+		while (j < m && added[j]) j += 1;
 		changes.push({ oldStart, oldCount: i - oldStart, newStart, newCount: j - newStart });
 	}
 	return { changes, minimal: work.minimal };

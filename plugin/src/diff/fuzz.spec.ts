@@ -229,7 +229,9 @@ export = () => {
 					error(`round ${round}: unexpected ${result.error.code}: ${result.error.message}`);
 				}
 				if (result.value !== expected) {
-					error(`round ${round}: merged ${string.format("%q", result.value)}, expected ${string.format("%q", expected)}`);
+					error(
+						`round ${round}: merged ${string.format("%q", result.value)}, expected ${string.format("%q", expected)}`,
+					);
 				}
 				valid += 1;
 				editsApplied += edits.size();
@@ -262,7 +264,10 @@ export = () => {
 				checked += 1;
 				// a column inside the next unit, if that unit is a multi-byte character
 				if (index < units.size() && !isBreak(units[index]) && units[index].size() > 1) {
-					const inside = fromDocumentPosition(model, { line: line + 1, character: column + 1 + random.int(units[index].size() - 1) });
+					const inside = fromDocumentPosition(model, {
+						line: line + 1,
+						character: column + 1 + random.int(units[index].size() - 1),
+					});
 					expect(!inside.ok && inside.error.code === "split_utf8").to.equal(true);
 					splits += 1;
 				}
@@ -331,7 +336,9 @@ export = () => {
 			}
 			cases += 1;
 		}
-		print(`diff fuzz: unified diff ${cases} round trips (${hunks} hunks), ${minimalChecked} checked minimal against the LCS`);
+		print(
+			`diff fuzz: unified diff ${cases} round trips (${hunks} hunks), ${minimalChecked} checked minimal against the LCS`,
+		);
 	});
 
 	it("always merges disjoint (even touching) edits of both sides into both edits applied", () => {

@@ -77,22 +77,24 @@ export = () => {
 		});
 
 		it("counts characters as code points in multibyte lines", () => {
-			const text = "s = \"é🙂中\"\n";
-			expect(value(applyRangeEdits(text, [edit(0, 6, 0, 7, "😀")]))).to.equal("s = \"é😀中\"\n");
-			expect(value(applyRangeEdits(text, [edit(0, 5, 0, 8, "")]))).to.equal("s = \"\"\n");
-			expect(value(applyRangeEdits(text, [edit(0, 9, 0, 9, " -- ok")]))).to.equal("s = \"é🙂中\" -- ok\n");
+			const text = 's = "é🙂中"\n';
+			expect(value(applyRangeEdits(text, [edit(0, 6, 0, 7, "😀")]))).to.equal('s = "é😀中"\n');
+			expect(value(applyRangeEdits(text, [edit(0, 5, 0, 8, "")]))).to.equal('s = ""\n');
+			expect(value(applyRangeEdits(text, [edit(0, 9, 0, 9, " -- ok")]))).to.equal('s = "é🙂中" -- ok\n');
 		});
 
 		it("applies insertions at the same point in array order", () => {
-			const result = value(applyRangeEdits("ab", [edit(0, 1, 0, 1, "1"), edit(0, 1, 0, 1, "2"), edit(0, 1, 0, 1, "3")]));
+			const result = value(
+				applyRangeEdits("ab", [edit(0, 1, 0, 1, "1"), edit(0, 1, 0, 1, "2"), edit(0, 1, 0, 1, "3")]),
+			);
 			expect(result).to.equal("a123b");
 		});
 
 		it("applies adjacent edits", () => {
 			expect(value(applyRangeEdits("abcd", [edit(0, 2, 0, 4, "Y"), edit(0, 0, 0, 2, "X")]))).to.equal("XY");
-			expect(value(applyRangeEdits("abcd", [edit(0, 1, 0, 3, "R"), edit(0, 1, 0, 1, "I"), edit(0, 3, 0, 3, "J")]))).to.equal(
-				"aIRJd",
-			);
+			expect(
+				value(applyRangeEdits("abcd", [edit(0, 1, 0, 3, "R"), edit(0, 1, 0, 1, "I"), edit(0, 3, 0, 3, "J")])),
+			).to.equal("aIRJd");
 		});
 
 		it("reports overlaps and bounds errors instead of applying anything", () => {

@@ -21,7 +21,8 @@ export interface MergeOptions {
 
 /**
  * Builds the text that results from `edits` (sorted, disjoint, resolved against `model`; see
- * `resolveRangeEdits`) applied to `model.text`.
+ * `resolveRangeEdits`) applied to `model.text`. Inserted line breaks become `model.eol` unless
+ * `keepLineEndings` is set; in a text without any line break they stay as given.
  */
 export function applyResolvedEdits(
 	model: TextModel,

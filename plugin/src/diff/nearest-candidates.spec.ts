@@ -15,7 +15,15 @@ export = () => {
 		expect(found[0].line).to.equal(0);
 		expect(found[1].line).to.equal(3);
 		expect(found[0].similarity).to.be.near(found[1].similarity);
-		expect(found[0].similarity > found[2].similarity).to.equal(true);
+		expect(found.size()).to.equal(2); // windows 1 and 2 overlap these two places
+		const third = findNearestCandidates(
+			createTextModel("alpha()\nbeta()\ngamma()\ndelta()\nalpha()\nbeta()\n"),
+			["alpha()", "betaa()"],
+			3,
+		);
+		expect(third.size()).to.equal(3);
+		expect(third[2].line).to.equal(2);
+		expect(third[0].similarity > third[2].similarity).to.equal(true);
 	});
 
 	it("scores an identical window 1 even with different indentation", () => {
@@ -23,6 +31,15 @@ export = () => {
 		const found = findNearestCandidates(model, ["if a then", "    b()", "end"], 1);
 		expect(found[0].line).to.equal(1);
 		expect(found[0].similarity).to.be.near(1);
+	});
+
+	it("names each place once, not every overlapping window", () => {
+		const model = createTextModel("a()\nb()\nc()\nd()\ne()\nf()\n");
+		const found = findNearestCandidates(model, ["c()", "d()", "x()"], 3);
+		expect(found[0].line).to.equal(2);
+		for (const other of [found[1], found[2]]) {
+			if (other !== undefined) expect(math.abs(other.line - 2) >= 3).to.equal(true);
+		}
 	});
 
 	it("copes with a search longer than the text and with blank lines", () => {

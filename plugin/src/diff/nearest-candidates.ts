@@ -17,12 +17,19 @@ import { TextModel } from "./text-model";
 /** Bigram counts of a (trimmed, length-capped) line. */
 interface Profile {
 	readonly counts: Map<number, number>;
+	/** Number of keys in `counts` (a roblox-ts Map's size() counts them on every call). */
+	readonly distinct: number;
 	readonly total: number;
 }
 
 const PROFILE_BYTES = 256; // longer lines are compared on their first 256 bytes
-const REFINED_WINDOWS = 8;
+const REFINED_WINDOWS = 24;
 const EXCERPT_CHARACTERS = 60;
+
+/** Whether byte `b` is whitespace in Lua's `%s` sense (space, \t, \n, \v, \f, \r). */
+function isSpaceByte(b: number): boolean {
+	return b === 32 || (b >= 9 && b <= 13);
+}
 
 /** `line` without leading and trailing whitespace. */
 export function trimLine(line: string): string {
@@ -30,8 +37,17 @@ export function trimLine(line: string): string {
 	if (first === undefined) {
 		return "";
 	}
-	const [last] = string.find(line, "%S%s*$", first);
+	// Scanning back by hand: a "%S%s*$" search retries at every byte and costs 50× more.
+	let last = line.size();
+	while (isSpaceByte(string.byte(line, last)[0])) {
+		last -= 1;
+	}
 	return string.sub(line, first, last);
+}
+
+/** A line as error messages quote it: trimmed, and cut to a short length on a character boundary. */
+export function excerptOf(line: string): string {
+	return truncateCharacters(trimLine(line), EXCERPT_CHARACTERS);
 }
 
 function profileOf(line: string): Profile {
@@ -39,21 +55,24 @@ function profileOf(line: string): Profile {
 	const size = math.min(line.size(), PROFILE_BYTES);
 	if (size === 1) {
 		counts.set(-string.byte(line, 1)[0], 1); // a lone byte: compare as a unigram
-		return { counts, total: 1 };
+		return { counts, distinct: 1, total: 1 };
 	}
+	let distinct = 0;
 	for (let i = 1; i < size; i++) {
 		const [x, y] = string.byte(line, i, i + 1);
 		const key = x * 256 + y;
-		counts.set(key, (counts.get(key) ?? 0) + 1);
+		const seen = counts.get(key);
+		if (seen === undefined) distinct += 1;
+		counts.set(key, (seen ?? 0) + 1);
 	}
-	return { counts, total: math.max(0, size - 1) };
+	return { counts, distinct, total: math.max(0, size - 1) };
 }
 
 function dice(a: Profile, b: Profile): number {
 	if (a.total === 0 || b.total === 0) {
 		return a.total === b.total ? 1 : 0; // two blank lines are alike; blank vs text is not
 	}
-	const [small, large] = a.counts.size() <= b.counts.size() ? [a, b] : [b, a];
+	const [small, large] = a.distinct <= b.distinct ? [a, b] : [b, a];
 	let shared = 0;
 	for (const [key, count] of small.counts) {
 		const other = large.counts.get(key);
@@ -66,7 +85,8 @@ function dice(a: Profile, b: Profile): number {
 
 /**
  * The `count` windows of `model` (each as many lines as `searchLines`) most similar to
- * `searchLines`, best first; ties go to the earlier line. Empty when the search has no lines.
+ * `searchLines`, best first, no two overlapping; ties go to the earlier line. Empty when the
+ * search has no lines.
  */
 export function findNearestCandidates(
 	model: TextModel,
@@ -115,19 +135,16 @@ export function findNearestCandidates(
 	refined.sort(byScore);
 
 	const candidates = new Array<MatchCandidate>();
-	for (let r = 0; r < math.min(count, refined.size()); r++) {
-		const [w, score] = refined[r];
+	for (const [w, score] of refined) {
+		if (candidates.size() >= count) break;
+		// Windows one line apart are the same place; name each place once.
+		if (candidates.some((c) => math.abs(c.line - w) < k)) continue;
 		const span = math.min(k, lineCount - w);
 		let excerpt = "";
 		for (let line = w; line < w + span && excerpt === ""; line++) {
-			excerpt = trimLine(model.lines[line]); // the first non-blank line
+			excerpt = excerptOf(model.lines[line]); // the first non-blank line
 		}
-		candidates.push({
-			line: w,
-			lineCount: span,
-			similarity: score,
-			excerpt: truncateCharacters(excerpt, EXCERPT_CHARACTERS),
-		});
+		candidates.push({ line: w, lineCount: span, similarity: score, excerpt });
 	}
 	return candidates;
 }

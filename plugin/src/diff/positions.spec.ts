@@ -43,14 +43,10 @@ export = () => {
 		it("names the label and the valid range when out of bounds", () => {
 			const badLine = failure(positionToOffset(model, { line: 3, character: 0 }, "edits[4].end"));
 			expect(badLine.code).to.equal("out_of_bounds");
-			expect(badLine.message).to.equal(
-				"edits[4].end: line 3 is outside the text (valid lines: 0–2, zero-based)",
-			);
+			expect(badLine.message).to.equal("edits[4].end: line 3 is outside the text (valid lines: 0–2, zero-based)");
 			const badCharacter = failure(positionToOffset(model, { line: 0, character: 16 }, "edits[0].start"));
 			expect(badCharacter.code).to.equal("out_of_bounds");
-			expect(badCharacter.message).to.equal(
-				"edits[0].start: character 16 is outside line 0 (valid characters: 0–15)",
-			);
+			expect(badCharacter.message).to.equal("edits[0].start: character 16 is outside line 0 (valid characters: 0–15)");
 			expect(failure(positionToOffset(model, { line: -1, character: 0 })).code).to.equal("out_of_bounds");
 			expect(failure(positionToOffset(model, { line: 0, character: -1 })).code).to.equal("out_of_bounds");
 		});
@@ -137,9 +133,7 @@ export = () => {
 			expect(line0.message).to.equal("document position: line 0 is outside the text (valid lines: 1–3, 1-based)");
 			expect(failure(fromDocumentPosition(model, { line: 4, character: 1 })).code).to.equal("out_of_bounds");
 			const column = failure(fromDocumentPosition(model, { line: 2, character: 10 }));
-			expect(column.message).to.equal(
-				"document position: byte column 10 is outside line 2 (valid columns: 1–9)",
-			);
+			expect(column.message).to.equal("document position: byte column 10 is outside line 2 (valid columns: 1–9)");
 			expect(failure(fromDocumentPosition(model, { line: 1, character: 0 })).code).to.equal("out_of_bounds");
 			expect(failure(fromDocumentPosition(model, { line: 1.5, character: 1 })).code).to.equal("invalid_position");
 		});
@@ -153,7 +147,9 @@ export = () => {
 
 	describe("ranges", () => {
 		it("convert both ends", () => {
-			const range = value(toDocumentRange(model, { start: { line: 0, character: 12 }, end: { line: 1, character: 0 } }));
+			const range = value(
+				toDocumentRange(model, { start: { line: 0, character: 12 }, end: { line: 1, character: 0 } }),
+			);
 			expect(range.start.line).to.equal(1);
 			expect(range.start.character).to.equal(14);
 			expect(range.end.line).to.equal(2);

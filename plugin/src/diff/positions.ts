@@ -10,6 +10,10 @@
  *
  * Conversions are explicit and strict: a position outside the text, or a Studio column inside a
  * multi-byte character (which `EditTextAsync` would reject), is an error, never clamped.
+ *
+ * Unverified (the docs are silent): how ScriptDocument counts the `\r` of a `\r\n` line. The
+ * strictest reading is taken: it belongs to the terminator, so no column addresses it and the last
+ * valid column of a line is one past its content.
  */
 import { byteToCharacter, characterCount, characterToByte } from "./characters";
 import { fail, ok, Result } from "./result";
@@ -63,10 +67,7 @@ export function positionToOffset(model: TextModel, position: Position, label = "
 	}
 	const lastLine = model.lines.size() - 1;
 	if (line < 0 || line > lastLine) {
-		return fail(
-			"out_of_bounds",
-			`${label}: line ${line} is outside the text (valid lines: 0–${lastLine}, zero-based)`,
-		);
+		return fail("out_of_bounds", `${label}: line ${line} is outside the text (valid lines: 0–${lastLine}, zero-based)`);
 	}
 	const content = model.lines[line];
 	const byte = characterToByte(content, character);

@@ -48,9 +48,27 @@ export = () => {
 	});
 
 	it("shifts the proposal when the user inserted lines above it", () => {
-		const theirs = lines("-- header", "-- more", "local a = 1", "local b = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
+		const theirs = lines(
+			"-- header",
+			"-- more",
+			"local a = 1",
+			"local b = 2",
+			"local c = 3",
+			"local d = 4",
+			"local e = 5",
+			"local f = 6",
+		);
 		expect(merged(rebase(base, ours, theirs))).to.equal(
-			lines("-- header", "-- more", "local a = 1", "local b = 20", "local c = 3", "local d = 4", "local e = 5", "local f = 6"),
+			lines(
+				"-- header",
+				"-- more",
+				"local a = 1",
+				"local b = 20",
+				"local c = 3",
+				"local d = 4",
+				"local e = 5",
+				"local f = 6",
+			),
 		);
 	});
 
@@ -86,8 +104,24 @@ export = () => {
 	});
 
 	it("goes stale when both insert at the same point, but not when they insert the same", () => {
-		const oursInsert = lines("local a = 1", "-- ours", "local b = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
-		const theirsInsert = lines("local a = 1", "-- theirs", "local b = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
+		const oursInsert = lines(
+			"local a = 1",
+			"-- ours",
+			"local b = 2",
+			"local c = 3",
+			"local d = 4",
+			"local e = 5",
+			"local f = 6",
+		);
+		const theirsInsert = lines(
+			"local a = 1",
+			"-- theirs",
+			"local b = 2",
+			"local c = 3",
+			"local d = 4",
+			"local e = 5",
+			"local f = 6",
+		);
 		expect(conflicts(rebase(base, oursInsert, theirsInsert)).size()).to.equal(1);
 		expect(merged(rebase(base, oursInsert, oursInsert))).to.equal(oursInsert);
 	});
@@ -99,7 +133,15 @@ export = () => {
 	});
 
 	it("orders an insertion before a replacement starting at the same line", () => {
-		const oursInsert = lines("local a = 1", "-- about b", "local b = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
+		const oursInsert = lines(
+			"local a = 1",
+			"-- about b",
+			"local b = 2",
+			"local c = 3",
+			"local d = 4",
+			"local e = 5",
+			"local f = 6",
+		);
 		const theirs = lines("local a = 1", "local B = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
 		expect(merged(rebase(base, oursInsert, theirs))).to.equal(
 			lines("local a = 1", "-- about b", "local B = 2", "local c = 3", "local d = 4", "local e = 5", "local f = 6"),
@@ -107,7 +149,15 @@ export = () => {
 	});
 
 	it("goes stale on an insertion inside a range the other side replaced", () => {
-		const oursInsert = lines("local a = 1", "local b = 2", "-- between", "local c = 3", "local d = 4", "local e = 5", "local f = 6");
+		const oursInsert = lines(
+			"local a = 1",
+			"local b = 2",
+			"-- between",
+			"local c = 3",
+			"local d = 4",
+			"local e = 5",
+			"local f = 6",
+		);
 		const theirs = lines("local a = 1", "local bc = 23", "local d = 4", "local e = 5", "local f = 6");
 		expect(conflicts(rebase(base, oursInsert, theirs)).size()).to.equal(1);
 	});

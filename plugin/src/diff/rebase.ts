@@ -12,7 +12,9 @@
  * conflict unless both sides made the same edit there. Any conflict makes the proposal stale: the
  * user's edit is never overwritten, and the conflicting hunks are returned for the UI. Touching is
  * not overlapping: a user edit on the line right after a proposed change is kept alongside it.
- * Lines are compared with their terminators, so the result is exact byte for byte.
+ * Lines are compared with their terminators, so the result is exact byte for byte. Should a diff
+ * give up minimality (see `diffLines`' maxCost), its changes only grow, which can only add
+ * conflicts, never drop a user edit.
  */
 import { diffLines, DiffOptions, LineChange } from "./diff-lines";
 import { splitLineTokens } from "./text-model";
@@ -82,6 +84,7 @@ function slice(tokens: ReadonlyArray<string>, from: number, to: number): string 
 /**
  * Rebases the proposal `base → ours` onto `theirs` (the current editor text). Returns the merged
  * text, or `stale` with the conflicting regions when the user changed lines the proposal changes.
+ * `options` go to both diffs (`diffLines`).
  */
 export function rebase(base: string, ours: string, theirs: string, options?: DiffOptions): RebaseResult {
 	if (theirs === base || theirs === ours) {
@@ -92,7 +95,10 @@ export function rebase(base: string, ours: string, theirs: string, options?: Dif
 	}
 	const tokens = [splitLineTokens(ours), splitLineTokens(theirs)];
 	const baseTokens = splitLineTokens(base);
-	const changes = [diffLines(baseTokens, tokens[OURS], options).changes, diffLines(baseTokens, tokens[THEIRS], options).changes];
+	const changes = [
+		diffLines(baseTokens, tokens[OURS], options).changes,
+		diffLines(baseTokens, tokens[THEIRS], options).changes,
+	];
 
 	// Both change lists in base order; at one start, insertions first (an insertion at the start
 	// of the other side's range touches it, it does not collide).

@@ -9,7 +9,9 @@
 
 /** Stable, machine-readable failure codes of `diff/`. */
 export type DiffErrorCode =
-	/** A position is not a pair of non-negative integers (or a Studio position not positive integers). */
+	/** An edit that is not shaped like one (missing fields, text that is not a string). */
+	| "invalid_edit"
+	/** A position is not a pair of whole numbers. */
 	| "invalid_position"
 	/** A line or character lies outside the text. */
 	| "out_of_bounds"

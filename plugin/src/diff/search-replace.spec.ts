@@ -26,10 +26,10 @@ function lines(...list: Array<string>): string {
 
 export = () => {
 	const source = lines(
-		"local Players = game:GetService(\"Players\")",
+		'local Players = game:GetService("Players")',
 		"",
 		"local function onJoin(player)",
-		"\tprint(\"hello\", player.Name)",
+		'\tprint("hello", player.Name)',
 		"\tplayer:LoadCharacter()",
 		"end",
 		"",
@@ -83,6 +83,11 @@ export = () => {
 			expect(apply("x = 1\ny = 2", "y = 2", "y = 3\n")).to.equal("x = 1\ny = 3\n");
 		});
 
+		it("fails as data on blocks of the wrong shape", () => {
+			const junk = [{ search: "x" }] as unknown as Array<{ search: string; replace: string }>;
+			expect(failure(applySearchReplace(source, junk)).code).to.equal("invalid_edit");
+		});
+
 		it("rejects an empty search", () => {
 			expect(failure(applySearchReplace(source, [{ search: "", replace: "x" }])).code).to.equal("empty_search");
 		});
@@ -95,6 +100,15 @@ export = () => {
 			);
 			expect(problem.candidates!.size()).to.equal(3);
 			expect(problem.candidates![1].line).to.equal(3);
+		});
+
+		it("names only the first few of many occurrences", () => {
+			const many = string.rep("print(1)\n", 2000);
+			const problem = failure(applySearchReplace(many, [{ search: "print(1)", replace: "" }]));
+			expect(problem.message).to.equal(
+				"blocks[0]: the search text occurs 1000+ times (zero-based lines 0, 1, 2, 3, 4, …); quote more surrounding lines so that it matches exactly once",
+			);
+			expect(problem.candidates!.size()).to.equal(5);
 		});
 
 		it("counts overlapping occurrences as ambiguous", () => {
@@ -117,16 +131,16 @@ export = () => {
 
 	describe("whitespace-tolerant matches", () => {
 		it("matches despite spaces instead of tabs, and re-indents the replacement with tabs", () => {
-			const search = "    print(\"hello\", player.Name)\n    player:LoadCharacter()\n";
-			const replace = "    print(\"hi\", player.Name)\n    if player then\n        player:LoadCharacter()\n    end\n";
+			const search = '    print("hello", player.Name)\n    player:LoadCharacter()\n';
+			const replace = '    print("hi", player.Name)\n    if player then\n        player:LoadCharacter()\n    end\n';
 			const result = value(applySearchReplace(source, [{ search, replace }]));
 			expect(result.matches[0].kind).to.equal("whitespace");
 			expect(result.text).to.equal(
 				lines(
-					"local Players = game:GetService(\"Players\")",
+					'local Players = game:GetService("Players")',
 					"",
 					"local function onJoin(player)",
-					"\tprint(\"hi\", player.Name)",
+					'\tprint("hi", player.Name)',
 					"\tif player then",
 					"\t\tplayer:LoadCharacter()",
 					"\tend",
@@ -168,7 +182,9 @@ export = () => {
 	describe("missing matches", () => {
 		it("lists the nearest candidates with line numbers and excerpts, best first", () => {
 			const problem = failure(
-				applySearchReplace(source, [{ search: "local function onJoined(plr)\n\tprint(\"hello\", plr.Name)", replace: "" }]),
+				applySearchReplace(source, [
+					{ search: 'local function onJoined(plr)\n\tprint("hello", plr.Name)', replace: "" },
+				]),
 			);
 			expect(problem.code).to.equal("no_match");
 			const best = problem.candidates![0];
@@ -176,20 +192,14 @@ export = () => {
 			expect(best.lineCount).to.equal(2);
 			expect(best.excerpt).to.equal("local function onJoin(player)");
 			expect(best.similarity > problem.candidates![1].similarity).to.equal(true);
-			expect(
-				problem.message.find(
-					'Nearest candidates (zero-based lines): lines 2–3 (' ,
-					1,
-					true,
-				)[0],
-			).to.be.ok();
+			expect(problem.message.find("Nearest candidates (zero-based lines): lines 2–3 (", 1, true)[0]).to.be.ok();
 		});
 
 		it("ranks a one-line search against each line", () => {
 			const problem = failure(applySearchReplace(source, [{ search: "player:LoadCharacters()", replace: "" }]));
 			expect(problem.candidates![0].line).to.equal(4);
 			expect(problem.candidates!.size()).to.equal(3);
-			expect(problem.message.find('line 4 (', 1, true)[0]).to.be.ok();
+			expect(problem.message.find("line 4 (", 1, true)[0]).to.be.ok();
 		});
 
 		it("fails on an empty source with no candidates to show", () => {

@@ -14,7 +14,7 @@
  * Every block is matched against the original text (like range edits), so blocks must not
  * overlap. Quotes are compared modulo line-ending style: a `\n` quote matches a `\r\n` file.
  */
-import { findNearestCandidates, trimLine } from "./nearest-candidates";
+import { excerptOf, findNearestCandidates, trimLine } from "./nearest-candidates";
 import { applyResolvedEdits, MergeOptions } from "./merge";
 import { lineOfOffset, offsetToPosition, Range } from "./positions";
 import { fail, MatchCandidate, ok, Result } from "./result";
@@ -46,8 +46,9 @@ function listed(lines: ReadonlyArray<number>): Array<number> {
 	return shown;
 }
 
-function lineList(lines: ReadonlyArray<number>): string {
-	return listed(lines).join(", ") + (lines.size() > MAX_LISTED ? ", …" : "");
+/** "4, 19, 40" for the lines shown, with ", …" when there were more. */
+function lineList(shown: ReadonlyArray<number>, total: number): string {
+	return shown.join(", ") + (total > shown.size() ? ", …" : "");
 }
 
 function describeCandidates(candidates: ReadonlyArray<MatchCandidate>): string {
@@ -58,16 +59,24 @@ function describeCandidates(candidates: ReadonlyArray<MatchCandidate>): string {
 	return parts.join("; ");
 }
 
-/** Zero-based byte offsets of every exact occurrence of `search` that starts and ends on a character boundary. */
+const MAX_COUNTED = 1000; // occurrences counted before an ambiguity message says "1000+"
+
+/**
+ * Zero-based byte offsets of the exact occurrences of `search` that start and end on a character
+ * boundary (at most MAX_COUNTED + 1: enough to know and say that it is ambiguous).
+ */
 function exactOccurrences(model: TextModel, search: string): Array<number> {
 	const found = new Array<number>();
 	const text = model.text;
 	let from = 1;
-	while (true) {
+	while (found.size() <= MAX_COUNTED) {
 		const [start] = string.find(text, search, from, true);
 		if (start === undefined) break;
 		const offset = start - 1;
-		if (offsetToPosition(model, offset) !== undefined && offsetToPosition(model, offset + search.size()) !== undefined) {
+		if (
+			offsetToPosition(model, offset) !== undefined &&
+			offsetToPosition(model, offset + search.size()) !== undefined
+		) {
 			found.push(offset);
 		}
 		from = start + 1;
@@ -89,11 +98,13 @@ function searchLinesOf(search: string): [Array<string>, boolean] {
 /** Start lines of every window of `model` equal to `searchLines` ignoring surrounding whitespace. */
 function tolerantOccurrences(model: TextModel, searchLines: ReadonlyArray<string>): Array<number> {
 	const ids = new Map<string, number>();
+	let distinct = 0; // not ids.size(), which counts the entries on every call
 	const fileIds = model.lines.map((line) => {
 		const trimmed = trimLine(line);
 		let id = ids.get(trimmed);
 		if (id === undefined) {
-			id = ids.size();
+			id = distinct;
+			distinct += 1;
 			ids.set(trimmed, id);
 		}
 		return id;
@@ -167,6 +178,9 @@ function reindent(replace: string, searchLines: ReadonlyArray<string>, model: Te
 
 function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): Result<SearchMatch> {
 	const label = `blocks[${index}]`;
+	if (!typeIs(edit, "table") || !typeIs(edit.search, "string") || !typeIs(edit.replace, "string")) {
+		return fail("invalid_edit", `${label} must be { search, replace } with string texts`, { edits: [index] });
+	}
 	if (edit.search === "") {
 		return fail("empty_search", `${label}: the search text is empty; quote the code to replace`, { edits: [index] });
 	}
@@ -187,16 +201,17 @@ function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): R
 		});
 	}
 	if (exact.size() > 1) {
-		const lines = exact.map((offset) => lineOfOffset(model, offset));
-		const candidates = listed(lines).map((line) => ({
+		const lines = listed(exact).map((offset) => lineOfOffset(model, offset));
+		const candidates = lines.map((line) => ({
 			line,
 			lineCount: searchLines.size(),
 			similarity: 1,
-			excerpt: trimLine(model.lines[line]),
+			excerpt: excerptOf(model.lines[line]),
 		}));
 		return fail(
 			"ambiguous_match",
-			`${label}: the search text occurs ${exact.size()} times (zero-based lines ${lineList(lines)}); ` +
+			`${label}: the search text occurs ${exact.size() > MAX_COUNTED ? `${MAX_COUNTED}+` : exact.size()} times ` +
+				`(zero-based lines ${lineList(lines, exact.size())}); ` +
 				`quote more surrounding lines so that it matches exactly once`,
 			{ edits: [index], candidates },
 		);
@@ -207,8 +222,7 @@ function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): R
 		const first = tolerant[0];
 		const last = first + searchLines.size() - 1;
 		const startByte = model.starts[first];
-		const endByte =
-			model.starts[last] + model.lines[last].size() + (endsWithNewline ? model.endings[last].size() : 0);
+		const endByte = model.starts[last] + model.lines[last].size() + (endsWithNewline ? model.endings[last].size() : 0);
 		return ok({
 			index,
 			startByte,
@@ -223,12 +237,12 @@ function resolveOne(model: TextModel, edit: SearchReplaceEdit, index: number): R
 			line,
 			lineCount: searchLines.size(),
 			similarity: 1,
-			excerpt: trimLine(model.lines[line]),
+			excerpt: excerptOf(model.lines[line]),
 		}));
 		return fail(
 			"ambiguous_match",
 			`${label}: the search text is not in the script exactly, and ignoring indentation it matches ` +
-				`${tolerant.size()} places (zero-based lines ${lineList(tolerant)}); ` +
+				`${tolerant.size()} places (zero-based lines ${lineList(listed(tolerant), tolerant.size())}); ` +
 				`quote more surrounding lines so that it matches exactly once`,
 			{ edits: [index], candidates },
 		);

@@ -18,7 +18,9 @@ export = () => {
 	it("renders one change with 3 lines of context", () => {
 		const changed = lines("one", "two", "three", "four", "FIVE", "six", "seven", "eight", "nine", "ten");
 		const diff = renderUnifiedDiff(old, changed);
-		expect(diff.text).to.equal(lines("@@ -2,7 +2,7 @@", " two", " three", " four", "-five", "+FIVE", " six", " seven", " eight"));
+		expect(diff.text).to.equal(
+			lines("@@ -2,7 +2,7 @@", " two", " three", " four", "-five", "+FIVE", " six", " seven", " eight"),
+		);
 		expect(diff.added).to.equal(1);
 		expect(diff.removed).to.equal(1);
 	});

@@ -58,6 +58,19 @@ export = () => {
 		expect(failure(resolveRangeEdits(model, [edit(2, 0, 1, 4)])).code).to.equal("inverted_range");
 	});
 
+	it("fails as data, not by throwing, on edits of the wrong shape", () => {
+		const junk = [{ start: { line: 0, character: 0 }, newText: "x" }] as unknown as Array<RangeEdit>;
+		const problem = failure(resolveRangeEdits(model, junk));
+		expect(problem.code).to.equal("invalid_edit");
+		expect(problem.message).to.equal("edits[0] must be { start, end, newText } with a string newText");
+		const notText = [edit(0, 0, 0, 0, 5 as unknown as string)];
+		expect(failure(resolveRangeEdits(model, notText)).code).to.equal("invalid_edit");
+		const stringLine = [{ start: { line: "1", character: 0 }, end: { line: 1, character: 0 }, newText: "" }];
+		expect(failure(resolveRangeEdits(model, stringLine as unknown as Array<RangeEdit>)).code).to.equal(
+			"invalid_position",
+		);
+	});
+
 	it("rejects overlapping edits, naming both", () => {
 		const problem = failure(resolveRangeEdits(model, [edit(0, 0, 0, 2), edit(1, 0, 1, 3), edit(0, 1, 1, 1)]));
 		expect(problem.code).to.equal("overlap");
@@ -80,14 +93,21 @@ export = () => {
 
 	it("allows adjacent edits and insertions at a range's edges", () => {
 		const resolved = value(
-			resolveRangeEdits(model, [edit(0, 2, 0, 4, "b"), edit(0, 0, 0, 2, "a"), edit(0, 4, 0, 4, "c"), edit(0, 2, 0, 2, "i")]),
+			resolveRangeEdits(model, [
+				edit(0, 2, 0, 4, "b"),
+				edit(0, 0, 0, 2, "a"),
+				edit(0, 4, 0, 4, "c"),
+				edit(0, 2, 0, 2, "i"),
+			]),
 		);
 		// the insertion at 2 goes before the replacement starting at 2, whatever the array order
 		expect(order(resolved)).to.equal("1@0-2 3@2-2 0@2-4 2@4-4");
 	});
 
 	it("keeps insertions at one point in array order", () => {
-		const resolved = value(resolveRangeEdits(model, [edit(1, 0, 1, 0, "a"), edit(1, 0, 1, 0, "b"), edit(1, 0, 1, 0, "c")]));
+		const resolved = value(
+			resolveRangeEdits(model, [edit(1, 0, 1, 0, "a"), edit(1, 0, 1, 0, "b"), edit(1, 0, 1, 0, "c")]),
+		);
 		expect(order(resolved)).to.equal("0@6-6 1@6-6 2@6-6");
 	});
 };

@@ -49,11 +49,9 @@ export function sortAndCheckOverlaps(
 		// Sorted and disjoint so far, so only the previous edit can reach past `current`'s start.
 		if (current.startByte < previous.endByte) {
 			const [first, second] = previous.index < current.index ? [previous, current] : [current, previous];
-			return fail(
-				"overlap",
-				`${describe(first)} and ${describe(second)} overlap; edits must not cover the same text`,
-				{ edits: [first.index, second.index] },
-			);
+			return fail("overlap", `${describe(first)} and ${describe(second)} overlap; edits must not cover the same text`, {
+				edits: [first.index, second.index],
+			});
 		}
 	}
 	return ok(sorted);
@@ -67,6 +65,17 @@ export function resolveRangeEdits(model: TextModel, edits: ReadonlyArray<RangeEd
 	const resolved = new Array<ResolvedEdit>();
 	for (let index = 0; index < edits.size(); index++) {
 		const edit = edits[index];
+		// The types say this cannot happen, but edits come from a model: fail as data, never throw.
+		if (
+			!typeIs(edit, "table") ||
+			!typeIs(edit.start, "table") ||
+			!typeIs(edit.end, "table") ||
+			!typeIs(edit.newText, "string")
+		) {
+			return fail("invalid_edit", `edits[${index}] must be { start, end, newText } with a string newText`, {
+				edits: [index],
+			});
+		}
 		const start = positionToOffset(model, edit.start, `edits[${index}].start`);
 		if (!start.ok) {
 			return fail(start.error.code, start.error.message, { edits: [index] });

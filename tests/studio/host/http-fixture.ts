@@ -6,7 +6,8 @@
  * lifetime, so a stray run cannot leave it serving. `refusedUrl` names a loopback port nothing
  * listens on (a refused connection).
  *
- *   ANY  /echo              200, JSON of what arrived: method, path, query, headers, body
+ *   ANY  /echo              200, JSON of what arrived: method, path, query, headers, body (and
+ *                           bodyHex, byte-exact)
  *   ANY  /status/<code>     that status with its standard reason phrase
  *   GET  /slow?ms=N         answers after N ms (at most 10 s)
  *   GET  /repeated-header   sends X-Repeated twice ("first", then "second")
@@ -102,7 +103,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
 				query: Object.fromEntries(url.searchParams),
 				headers: req.headers,
 				rawHeaders,
-				body: body.toString("latin1"),
+				body: body.toString("utf8"),
+				bodyHex: body.toString("hex"),
 				contentEncoding: req.headers["content-encoding"] ?? null,
 			}));
 		} else if (status) {

@@ -21,8 +21,8 @@ interface HttpRequest {
 	method: string;
 	headers: Record<string, string>;
 	bodyBase64?: string;
-	/** Gzip the body and say so in Content-Encoding. */
-	gzip?: boolean;
+	/** Gzip the body and say so in Content-Encoding ("ifSmaller": only when that shortens it, as PostAsync does). */
+	gzip?: boolean | "ifSmaller";
 	timeout: number; // seconds
 	/** Deliver the body as it arrives (WebStreamClient). */
 	stream?: boolean;
@@ -98,8 +98,11 @@ export class HttpBridge {
 		let body = request.bodyBase64 ? Buffer.from(request.bodyBase64, "base64") : undefined;
 		const headers: Headers = { ...request.headers };
 		if (body && request.gzip) {
-			body = zlib.gzipSync(body);
-			headers["Content-Encoding"] = "gzip";
+			const zipped = zlib.gzipSync(body);
+			if (request.gzip === true || zipped.length < body.length) {
+				body = zipped;
+				headers["Content-Encoding"] = "gzip";
+			}
 		}
 		if (body) headers["Content-Length"] = String(body.length);
 		headers["Host"] = url.host;

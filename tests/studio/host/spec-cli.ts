@@ -7,30 +7,44 @@
  * failed to load and at least one ran.
  *
  * Options:
- *   --plugin <file.rbxmx>   also load a plugin model (outside the DataModel, as Studio keeps
- *                           plugins) and run the specs inside it
+ *   --plugin <file.rbxmx | folder>
+ *                           also load a plugin (a model file or a Rojo-style folder) the way
+ *                           Studio loads an installed one: outside the DataModel, its Scripts
+ *                           (RunContext Plugin or Legacy) running with the `plugin` global;
+ *                           then run the specs inside it
  *   --testez <folder>       TestEZ sources (default: node_modules/@rbxts/testez/src)
  *   --filter <pattern>      only tests whose full name matches (TestEZ testNamePattern)
  *   --assets <folder>       <assetId>.rbxmx fixtures for InsertService / game:GetObjects
+ *                           (default: tests/studio/fixtures/assets)
+ *   --http-fixture          start the loopback HTTP fixture server (host/http-fixture.ts) and
+ *                           tell the specs where it is: HttpService attributes FixtureUrl and
+ *                           RefusedUrl
  *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
 import { loadFolder, loadModelFile, ensureClassDb } from "./fixtures.js";
+import { startHttpFixture, type HttpFixture } from "./http-fixture.js";
 
 interface Options {
 	folders: string[];
 	plugin?: string;
 	testez: string;
 	filter?: string;
-	assets?: string;
+	assets: string;
 	summary?: string;
+	httpFixture: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-	const options: Options = { folders: [], testez: join(repoRoot, "node_modules/@rbxts/testez/src") };
+	const options: Options = {
+		folders: [],
+		testez: join(repoRoot, "node_modules/@rbxts/testez/src"),
+		assets: join(repoRoot, "tests/studio/fixtures/assets"),
+		httpFixture: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -43,6 +57,7 @@ function parseArgs(argv: string[]): Options {
 		else if (arg === "--filter") options.filter = value();
 		else if (arg === "--assets") options.assets = resolve(value());
 		else if (arg === "--summary") options.summary = resolve(value());
+		else if (arg === "--http-fixture") options.httpFixture = true;
 		else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
 		else options.folders.push(resolve(arg));
 	}
@@ -66,6 +81,11 @@ async function main(): Promise<number> {
 	ensureClassDb();
 	const started = performance.now();
 	const studio = await createStudio({ assetsDir: options.assets });
+	let fixture: HttpFixture | undefined;
+	if (options.httpFixture) {
+		fixture = await startHttpFixture();
+		await studio.call("setHttpFixture", fixture.url, fixture.refusedUrl);
+	}
 	const roots: string[] = [];
 	await studio.call("mountDetached", "testez", [{ ...loadFolder(options.testez), name: "TestEZ" }]);
 	for (const folder of options.folders) {
@@ -76,13 +96,16 @@ async function main(): Promise<number> {
 		roots.push(`ReplicatedStorage.${node.name}`);
 	}
 	if (options.plugin) {
-		const nodes = loadModelFile(readFileSync(options.plugin, "utf8"));
-		const warnings = (await studio.call("mountDetached", "plugin", nodes)) as string[];
+		const nodes = statSync(options.plugin).isDirectory()
+			? [{ ...loadFolder(options.plugin), name: basename(options.plugin) }]
+			: loadModelFile(readFileSync(options.plugin, "utf8"));
+		const warnings = (await studio.call("loadPlugin", "plugin", nodes)) as string[];
 		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
 		roots.push("@plugin");
 	}
 	const summary = (await studio.call("runSpecs", roots, "@testez.TestEZ", options.filter ?? null)) as Summary;
 	studio.destroy();
+	await fixture?.close();
 	const seconds = (performance.now() - started) / 1000;
 	if (summary.uncaught > 0) console.log(`${summary.uncaught} error(s) escaped in background threads (see output above)`);
 	console.log(`${summary.modules} spec modules in ${seconds.toFixed(2)}s`);
