@@ -2,86 +2,20 @@
 import { applyProposal, RECORDING_BUSY } from "./apply-proposal";
 import { Operation, ScanFinding } from "./operation";
 import { Proposal } from "./proposal";
-import { createProposal, transition } from "./state-machine";
+import { createProposal } from "./state-machine";
 import { scanAsset } from "../studio/asset-scan";
 import { createStudioApi } from "../studio/create-studio-api";
-import { resolvePath } from "../studio/instance-path";
-import { encodeValue } from "../studio/property-codec";
 import { StudioApi } from "../studio/studio-api";
+import { applying, cleanUp, editorText, instanceAt, snapshot, userTypes } from "./dev/spec-place";
 
-interface Document extends Instance {
-	EditTextAsync(text: string, sL: number, sC: number, eL: number, eC: number): LuaTuple<[boolean, string | undefined]>;
-	CloseAsync(): LuaTuple<[boolean, string | undefined]>;
-}
-
-interface Editor {
-	OpenScriptDocumentAsync(target: LuaSourceContainer): LuaTuple<[boolean, string | undefined]>;
-	FindScriptDocument(target: LuaSourceContainer): Document | undefined;
-	GetEditorSource(target: LuaSourceContainer): string;
-}
-
-const editor = game.GetService("ScriptEditorService") as unknown as Editor;
-const history = game.GetService("ChangeHistoryService");
 const ROOT = "Workspace/VectorApplySpec";
 const BASE = "local a = 1\nlocal b = 2\nlocal c = 3\n";
 const AFTER = "local a = 1\nlocal b = 20\nlocal c = 3\n";
-
-/** The user types into the script's tab (a draft), replacing line `line` with `text`. */
-function userTypes(target: LuaSourceContainer, line: number, text: string) {
-	editor.OpenScriptDocumentAsync(target);
-	const lineLength = BASE.split("\n")[line - 1].size();
-	const [ok, message] = editor.FindScriptDocument(target)!.EditTextAsync(text, line, 1, line, lineLength + 1);
-	if (!ok) error(`the user's edit did not land: ${message}`);
-}
-
-function instanceAt(path: string): Instance {
-	const resolved = resolvePath(game, path);
-	if (!resolved.ok) error(resolved.message);
-	return resolved.instance;
-}
-
-function applying(operations: ReadonlyArray<Operation>, summary = "Spec change"): Proposal {
-	let proposal = createProposal({ id: "p1", toolCallId: "call_1", summary, operations }, 1);
-	for (const event of [{ type: "approve" as const }, { type: "begin_apply" as const }]) {
-		const result = transition(proposal, event, 2);
-		if (!result.ok) error(result.error.message);
-		proposal = result.proposal;
-	}
-	return proposal;
-}
 
 function apply(proposal: Proposal, studio: StudioApi): Proposal {
 	const outcome = applyProposal(proposal, studio, () => 10);
 	if (!outcome.ok) error(outcome.error.message);
 	return outcome.proposal;
-}
-
-/** Everything about the fixture a proposal could change, plus the undo history, as one string. */
-function snapshot(root: Instance): string {
-	const lines = new Array<string>();
-	const [canUndo, undoName] = history.GetCanUndo() as LuaTuple<[boolean, string?]>;
-	const [canRedo, redoName] = history.GetCanRedo() as LuaTuple<[boolean, string?]>;
-	lines.push(`undo=${canUndo}:${undoName} redo=${canRedo}:${redoName} recording=${history.IsRecordingInProgress()}`);
-	const describe = (instance: Instance, depth: number) => {
-		let line = `${string.rep("  ", depth)}${instance.ClassName} ${instance.Name}`;
-		if (instance.IsA("BasePart")) {
-			for (const property of ["Size", "Color", "Anchored", "Transparency", "CFrame", "Material"]) {
-				const value = encodeValue((instance as unknown as { [key: string]: unknown })[property]);
-				line += ` ${property}=${typeIs(value, "table") ? game.GetService("HttpService").JSONEncode(value) : tostring(value)}`;
-			}
-		}
-		if (instance.IsA("LuaSourceContainer")) {
-			line += ` source=${(instance as ModuleScript).Source} editor=${editor.GetEditorSource(instance)}`;
-		}
-		lines.push(line);
-		// Sibling order is left out: an undone deletion puts the instance back last among its
-		// siblings (Roblox documents no order for GetChildren after a re-parent).
-		const children = instance.GetChildren();
-		children.sort((a, b) => (a.Name === b.Name ? a.ClassName < b.ClassName : a.Name < b.Name));
-		for (const child of children) describe(child, depth + 1);
-	};
-	describe(root, 0);
-	return lines.join("\n");
 }
 
 /** A free model built in code, the way game:GetObjects hands it over: unparented. */
@@ -97,6 +31,8 @@ function buildAsset(withBackdoor: boolean): Array<Instance> {
 	glow.Parent = bulb;
 	return [model];
 }
+
+const history = game.GetService("ChangeHistoryService");
 
 export = () => {
 	let root: Folder;
@@ -140,10 +76,7 @@ export = () => {
 	});
 
 	afterEach(() => {
-		if (history.IsRecordingInProgress()) history.FinishRecording("", Enum.FinishRecordingOperation.Cancel);
-		for (const descendant of root.GetDescendants()) {
-			if (descendant.IsA("LuaSourceContainer")) editor.FindScriptDocument(descendant)?.CloseAsync();
-		}
+		cleanUp(root);
 		root.Destroy();
 	});
 
@@ -187,7 +120,7 @@ export = () => {
 			expect(proposal.waypoint).to.equal("Vector: Rework the room");
 			expect(proposal.updatedAt).to.equal(10);
 
-			expect(editor.GetEditorSource(main)).to.equal(AFTER);
+			expect(editorText(main)).to.equal(AFTER);
 			expect(main.Source).to.equal(AFTER);
 			expect((instanceAt(`${ROOT}/Bin/Util`) as ModuleScript).Source).to.equal("return {}\n");
 			const floor = instanceAt(`${ROOT}/Floor`) as Part;
@@ -322,7 +255,7 @@ export = () => {
 			userTypes(main, 3, "local c = 30");
 			const proposal = apply(applying([{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER }]), studio);
 			expect(proposal.state).to.equal("applied");
-			expect(editor.GetEditorSource(main)).to.equal("local a = 1\nlocal b = 20\nlocal c = 30\n");
+			expect(editorText(main)).to.equal("local a = 1\nlocal b = 20\nlocal c = 30\n");
 			const change = proposal.applied![0];
 			expect(change.kind === "script_text" && change.before === "local a = 1\nlocal b = 2\nlocal c = 30\n").to.equal(true);
 		});
@@ -342,7 +275,7 @@ export = () => {
 			expect(proposal.conflicts![0].detail).to.equal(
 				'line 2: the editor now has "local b = 200" where the proposal changes "local b = 2" to "local b = 20"',
 			);
-			expect(editor.GetEditorSource(main)).to.equal("local a = 1\nlocal b = 200\nlocal c = 3\n");
+			expect(editorText(main)).to.equal("local a = 1\nlocal b = 200\nlocal c = 3\n");
 			expect(snapshot(root)).to.equal(before);
 		});
 
@@ -352,7 +285,7 @@ export = () => {
 				...studio,
 				updateSource(target, transform) {
 					// The first attempt runs against the text of the moment; then the user types, and Studio retries.
-					calls.push(transform(editor.GetEditorSource(target)) ?? "cancelled");
+					calls.push(transform(editorText(target)) ?? "cancelled");
 					userTypes(target as Script, 1, "local a = 10");
 					return studio.updateSource(target, (current) => {
 						const result = transform(current);
@@ -370,7 +303,7 @@ export = () => {
 
 		it("keeps the user's unsaved edit when a later operation fails after the script was written", () => {
 			userTypes(main, 3, "local c = 30");
-			const draft = editor.GetEditorSource(main);
+			const draft = editorText(main);
 			const proposal = apply(
 				applying([
 					{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER },
@@ -379,7 +312,7 @@ export = () => {
 				studio,
 			);
 			expect(proposal.state).to.equal("failed");
-			expect(editor.GetEditorSource(main)).to.equal(draft);
+			expect(editorText(main)).to.equal(draft);
 		});
 	});
 };
