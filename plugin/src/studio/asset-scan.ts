@@ -23,6 +23,18 @@ const ENV_GET = "get" + "fenv";
 const ENV_SET = "set" + "fenv";
 const COMPILE = "load" + "string";
 
+/** Every rule a finding can carry (for validators: built here so no other module spells them). */
+export const SCAN_RULES: ReadonlyArray<Rule> = [
+	"require_id",
+	ENV_GET as Rule,
+	ENV_SET as Rule,
+	COMPILE as Rule,
+	"encoded_string",
+	"http",
+	"disguised_name",
+	"hidden_deep",
+];
+
 /**
  * What each rule means, for the proposal card and the model (so no other module has to spell the
  * forbidden names: the release build scans compiled code for them).
