@@ -5,7 +5,13 @@ import { Proposal } from "../proposals/proposal";
 import { createProposal, transition } from "../proposals/state-machine";
 
 function entry(index: number): AuditEntry {
-	return { at: 1000 + index, proposalId: `p${index}`, state: "applied", summary: `change ${index}`, detail: "Vector: change" };
+	return {
+		at: 1000 + index,
+		proposalId: `p${index}`,
+		state: "applied",
+		summary: `change ${index}`,
+		detail: "Vector: change",
+	};
 }
 
 export = () => {
@@ -101,7 +107,7 @@ export = () => {
 		for (const [event, at] of [
 			[{ type: "approve" as const }, 11],
 			[{ type: "begin_apply" as const }, 12],
-			[{ type: "failed" as const, reason: "operation 1 of 1 failed: no child named \"Door\"" }, 13],
+			[{ type: "failed" as const, reason: 'operation 1 of 1 failed: no child named "Door"' }, 13],
 		] as const) {
 			const result = transition(proposal, event, at);
 			if (!result.ok) error(result.error.message);
@@ -117,7 +123,12 @@ export = () => {
 
 	it("describes stale outcomes with their first conflict and applied ones with their waypoint", () => {
 		const base = createProposal({ id: "p1", toolCallId: "c", summary: "s", operations: [] }, 1);
-		const stale = entryFor({ ...base, state: "stale", reason: "the script changed", conflicts: [{ path: "S", detail: "line 2" }] });
+		const stale = entryFor({
+			...base,
+			state: "stale",
+			reason: "the script changed",
+			conflicts: [{ path: "S", detail: "line 2" }],
+		});
 		expect(stale.detail).to.equal("the script changed (1 conflict(s): S: line 2)");
 		expect(entryFor({ ...base, state: "applied", waypoint: "Vector: s" }).detail).to.equal("Vector: s");
 	});

@@ -40,7 +40,16 @@ export interface AuditEntry {
 	readonly detail?: string;
 }
 
-const STATES: ReadonlyArray<ProposalState> = ["pending", "approved", "applying", "applied", "failed", "rejected", "stale", "reverted"];
+const STATES: ReadonlyArray<ProposalState> = [
+	"pending",
+	"approved",
+	"applying",
+	"applied",
+	"failed",
+	"rejected",
+	"stale",
+	"reverted",
+];
 
 const isEntry = t.interface({
 	at: t.number,
@@ -155,13 +164,19 @@ export class AuditLog {
 	}
 
 	private save(): void {
-		const encoded = encodeJson({ version: FORMAT_VERSION, entries: this.list }, { emptyArrayKeys: new Set(["entries", "operations"]) });
+		const encoded = encodeJson(
+			{ version: FORMAT_VERSION, entries: this.list },
+			{ emptyArrayKeys: new Set(["entries", "operations"]) },
+		);
 		if (!encoded.ok) {
-			this.warnSaveOnce(`Vector: the audit log could not be encoded (${encoded.message}); it is kept for this session only`);
+			this.warnSaveOnce(
+				`Vector: the audit log could not be encoded (${encoded.message}); it is kept for this session only`,
+			);
 			return;
 		}
 		const [ok, message] = pcall(() => this.store.set(this.key, encoded.text));
-		if (!ok) this.warnSaveOnce(`Vector: Studio would not save the audit log (${message}); it is kept for this session only`);
+		if (!ok)
+			this.warnSaveOnce(`Vector: Studio would not save the audit log (${message}); it is kept for this session only`);
 	}
 
 	private warnSaveOnce(message: string): void {

@@ -22,7 +22,12 @@ export type AppliedChange =
 	/** Renamed from `before` to `after`; `path` is the path after the rename. */
 	| { readonly kind: "renamed"; readonly path: InstancePath; readonly before: string; readonly after: string }
 	/** Moved from `fromParentPath` to `toParentPath`; `path` is the path after the move. */
-	| { readonly kind: "moved"; readonly path: InstancePath; readonly fromParentPath: InstancePath; readonly toParentPath: InstancePath }
+	| {
+			readonly kind: "moved";
+			readonly path: InstancePath;
+			readonly fromParentPath: InstancePath;
+			readonly toParentPath: InstancePath;
+	  }
 	/** Removed from the place (parented to nil, kept in memory); `path` is where it was. */
 	| {
 			readonly kind: "deleted";

@@ -85,7 +85,13 @@ export = () => {
 	/** Eight operations, one of every kind, each depending on the place the earlier ones left. */
 	const everyKind = (): Array<Operation> => [
 		{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER },
-		{ kind: "create_script", parentPath: `${ROOT}/Bin`, name: "Util", className: "ModuleScript", source: "return {}\n" },
+		{
+			kind: "create_script",
+			parentPath: `${ROOT}/Bin`,
+			name: "Util",
+			className: "ModuleScript",
+			source: "return {}\n",
+		},
 		{
 			kind: "create_instance",
 			parentPath: ROOT,
@@ -93,7 +99,11 @@ export = () => {
 			name: "Floor",
 			properties: { Size: [10, 1, 10], Anchored: true, Color: "#00ff00" },
 		},
-		{ kind: "set_properties", path: `${ROOT}/Door`, properties: { Transparency: 0.5, Color: [255, 0, 0], Material: "Neon" } },
+		{
+			kind: "set_properties",
+			path: `${ROOT}/Door`,
+			properties: { Transparency: 0.5, Color: [255, 0, 0], Material: "Neon" },
+		},
 		{ kind: "rename_instance", path: `${ROOT}/Props/Crate`, newName: "Box" },
 		{ kind: "move_instance", path: `${ROOT}/Props/Box`, newParentPath: `${ROOT}/Bin` },
 		{ kind: "delete_instance", path: `${ROOT}/Door` },
@@ -103,8 +113,20 @@ export = () => {
 	/** For each index, an operation of the same kind that fails there (after the earlier ones applied). */
 	const failingTwins = (): Array<Operation> => [
 		{ kind: "edit_script", path: `${ROOT}/Door`, base: BASE, after: AFTER },
-		{ kind: "create_script", parentPath: `${ROOT}/Nowhere`, name: "Util", className: "ModuleScript", source: "return {}\n" },
-		{ kind: "create_instance", parentPath: ROOT, className: "Part", name: "Floor", properties: { Anchored: true, Size: "huge" } },
+		{
+			kind: "create_script",
+			parentPath: `${ROOT}/Nowhere`,
+			name: "Util",
+			className: "ModuleScript",
+			source: "return {}\n",
+		},
+		{
+			kind: "create_instance",
+			parentPath: ROOT,
+			className: "Part",
+			name: "Floor",
+			properties: { Anchored: true, Size: "huge" },
+		},
 		{ kind: "set_properties", path: `${ROOT}/Door`, properties: { Anchored: true, Transparency: "clear" } },
 		{ kind: "rename_instance", path: "Workspace", newName: "World" },
 		{ kind: "move_instance", path: `${ROOT}/Props`, newParentPath: `${ROOT}/Props/Box` },
@@ -160,9 +182,13 @@ export = () => {
 			expect(properties.before.Transparency).to.equal(0);
 			expect(properties.after.Material).to.equal("Enum.Material.Neon");
 			const renamed = proposal.applied![3];
-			expect(renamed.kind === "renamed" && renamed.path === `${ROOT}/Props/Box` && renamed.before === "Crate").to.equal(true);
+			expect(renamed.kind === "renamed" && renamed.path === `${ROOT}/Props/Box` && renamed.before === "Crate").to.equal(
+				true,
+			);
 			const deleted = proposal.applied![5];
-			expect(deleted.kind === "deleted" && deleted.path === `${ROOT}/Door` && deleted.parentPath === ROOT).to.equal(true);
+			expect(deleted.kind === "deleted" && deleted.path === `${ROOT}/Door` && deleted.parentPath === ROOT).to.equal(
+				true,
+			);
 		});
 
 		for (let index = 0; index < 8; index++) {
@@ -172,7 +198,9 @@ export = () => {
 				const before = snapshot(root);
 				const proposal = apply(applying(operations), studio);
 				expect(proposal.state).to.equal("failed");
-				expect(proposal.reason!.find(`operation ${index + 1} of 8 (${operations[index].kind} `, 1, true)[0]).to.equal(1);
+				expect(proposal.reason!.find(`operation ${index + 1} of 8 (${operations[index].kind} `, 1, true)[0]).to.equal(
+					1,
+				);
 				expect(proposal.applied).to.equal(undefined);
 				expect(snapshot(root)).to.equal(before);
 			});
@@ -217,21 +245,32 @@ export = () => {
 
 		it("refuses an asset whose scan finds what the user was not shown", () => {
 			const before = snapshot(root);
-			const proposal = apply(applying([{ kind: "insert_asset", assetId: 666, parentPath: ROOT, findings: [] }]), studio);
+			const proposal = apply(
+				applying([{ kind: "insert_asset", assetId: 666, parentPath: ROOT, findings: [] }]),
+				studio,
+			);
 			expect(proposal.state).to.equal("failed");
-			expect(proposal.reason!.find("the asset changed since it was scanned: 2 finding(s)", 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				proposal.reason!.find("the asset changed since it was scanned: 2 finding(s)", 1, true)[0] !== undefined,
+			).to.equal(true);
 			expect(snapshot(root)).to.equal(before);
 		});
 
 		it("inserts an asset whose findings were shown on the proposal", () => {
 			const shown = scanAsset(buildAsset(true));
-			const proposal = apply(applying([{ kind: "insert_asset", assetId: 666, parentPath: ROOT, findings: shown }]), studio);
+			const proposal = apply(
+				applying([{ kind: "insert_asset", assetId: 666, parentPath: ROOT, findings: shown }]),
+				studio,
+			);
 			expect(proposal.state).to.equal("applied");
 			expect(instanceAt(`${ROOT}/Lamp/Bulb/Fire`).IsA("Script")).to.equal(true);
 		});
 
 		it("refuses moving an instance into itself and creating a class that does not exist", () => {
-			const moved = apply(applying([{ kind: "move_instance", path: `${ROOT}/Props`, newParentPath: `${ROOT}/Props/Crate` }]), studio);
+			const moved = apply(
+				applying([{ kind: "move_instance", path: `${ROOT}/Props`, newParentPath: `${ROOT}/Props/Crate` }]),
+				studio,
+			);
 			expect(moved.reason).to.equal(
 				`operation 1 of 1 (move_instance ${ROOT}/Props into ${ROOT}/Props/Crate) failed: ${ROOT}/Props cannot be moved into ${ROOT}/Props/Crate: that is the instance itself or inside it`,
 			);
@@ -239,7 +278,9 @@ export = () => {
 				applying([{ kind: "create_instance", parentPath: ROOT, className: "Spaceship", name: "X", properties: {} }]),
 				studio,
 			);
-			expect(created.reason!.find('"Spaceship" is not a class Instance.new can create', 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				created.reason!.find('"Spaceship" is not a class Instance.new can create', 1, true)[0] !== undefined,
+			).to.equal(true);
 		});
 
 		it("only applies proposals in the applying state", () => {
@@ -253,11 +294,16 @@ export = () => {
 	describe("the user's edits between proposal and approval", () => {
 		it("keeps an edit elsewhere in the script and applies the proposal on top of it", () => {
 			userTypes(main, 3, "local c = 30");
-			const proposal = apply(applying([{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER }]), studio);
+			const proposal = apply(
+				applying([{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER }]),
+				studio,
+			);
 			expect(proposal.state).to.equal("applied");
 			expect(editorText(main)).to.equal("local a = 1\nlocal b = 20\nlocal c = 30\n");
 			const change = proposal.applied![0];
-			expect(change.kind === "script_text" && change.before === "local a = 1\nlocal b = 2\nlocal c = 30\n").to.equal(true);
+			expect(change.kind === "script_text" && change.before === "local a = 1\nlocal b = 2\nlocal c = 30\n").to.equal(
+				true,
+			);
 		});
 
 		it("goes stale on an overlapping edit, keeping the user's text and undoing the other operations", () => {
@@ -294,7 +340,10 @@ export = () => {
 					});
 				},
 			};
-			const proposal = apply(applying([{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER }]), racing);
+			const proposal = apply(
+				applying([{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER }]),
+				racing,
+			);
 			expect(proposal.state).to.equal("applied");
 			expect(calls[0]).to.equal(AFTER);
 			expect(calls[calls.size() - 1]).to.equal("local a = 10\nlocal b = 20\nlocal c = 3\n");

@@ -54,7 +54,10 @@ export function waypointName(proposal: Proposal): string {
 	return name.size() > 100 ? name.sub(1, 99) + "…" : name;
 }
 
-type StepResult = { readonly kind: "done" } | { readonly kind: "failed"; readonly message: string } | { readonly kind: "stale"; readonly conflicts: ReadonlyArray<RebaseConflict>; readonly path: string };
+type StepResult =
+	| { readonly kind: "done" }
+	| { readonly kind: "failed"; readonly message: string }
+	| { readonly kind: "stale"; readonly conflicts: ReadonlyArray<RebaseConflict>; readonly path: string };
 
 const DONE: StepResult = { kind: "done" };
 
@@ -79,7 +82,7 @@ class Recorder {
 /** The first line of a conflicting hunk side, trimmed and short, for the UI. */
 function firstLine(text: string): string {
 	const [line] = text.match("^[^\r\n]*");
-	const trimmed = (line as string | undefined ?? "").gsub("^%s+", "")[0].gsub("%s+$", "")[0];
+	const trimmed = ((line as string | undefined) ?? "").gsub("^%s+", "")[0].gsub("%s+$", "")[0];
 	if (trimmed === "") return "(blank)";
 	return trimmed.size() > 60 ? trimmed.sub(1, 57) + "..." : trimmed;
 }
@@ -150,7 +153,12 @@ interface PendingWrite {
 	readonly target: LuaSourceContainer;
 }
 
-function checkEditScript(studio: StudioApi, operation: Extract<Operation, { kind: "edit_script" }>, index: number, pending: Array<PendingWrite>): StepResult {
+function checkEditScript(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "edit_script" }>,
+	index: number,
+	pending: Array<PendingWrite>,
+): StepResult {
 	const target = resolveOrFail(studio.game, operation.path);
 	if (typeIs(target, "string")) return failed(target);
 	if (!target.IsA("LuaSourceContainer")) return failed(`${operation.path} is a ${target.ClassName}, not a script`);
@@ -179,7 +187,11 @@ function writeScript(studio: StudioApi, write: PendingWrite, recorder: Recorder)
 	return DONE;
 }
 
-function runCreateScript(studio: StudioApi, operation: Extract<Operation, { kind: "create_script" }>, recorder: Recorder): StepResult {
+function runCreateScript(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "create_script" }>,
+	recorder: Recorder,
+): StepResult {
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
 	const created = new Instance(operation.className);
@@ -190,12 +202,20 @@ function runCreateScript(studio: StudioApi, operation: Extract<Operation, { kind
 		if (!written.ok) return failed(written.error.message);
 	}
 	const refused = assign(() => (created.Parent = parent));
-	if (refused !== undefined) return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add({ kind: "created", path: formatPath(created), className: operation.className, source: operation.source }, created);
+	if (refused !== undefined)
+		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
+	recorder.add(
+		{ kind: "created", path: formatPath(created), className: operation.className, source: operation.source },
+		created,
+	);
 	return DONE;
 }
 
-function runCreateInstance(studio: StudioApi, operation: Extract<Operation, { kind: "create_instance" }>, recorder: Recorder): StepResult {
+function runCreateInstance(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "create_instance" }>,
+	recorder: Recorder,
+): StepResult {
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
 	const [made, created] = pcall(() => new Instance(operation.className as keyof CreatableInstances));
@@ -205,12 +225,17 @@ function runCreateInstance(studio: StudioApi, operation: Extract<Operation, { ki
 	const problem = writeProperties(studio.game, instance, operation.properties);
 	if (problem !== undefined) return failed(problem);
 	const refused = assign(() => (instance.Parent = parent));
-	if (refused !== undefined) return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
+	if (refused !== undefined)
+		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
 	recorder.add({ kind: "created", path: formatPath(instance), className: instance.ClassName }, instance);
 	return DONE;
 }
 
-function runSetProperties(studio: StudioApi, operation: Extract<Operation, { kind: "set_properties" }>, recorder: Recorder): StepResult {
+function runSetProperties(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "set_properties" }>,
+	recorder: Recorder,
+): StepResult {
 	const target = resolveOrFail(studio.game, operation.path);
 	if (typeIs(target, "string")) return failed(target);
 	const before: { [property: string]: unknown } = {};
@@ -218,11 +243,19 @@ function runSetProperties(studio: StudioApi, operation: Extract<Operation, { kin
 	const exact = new Map<string, unknown>();
 	const problem = writeProperties(studio.game, target, operation.properties, before, exact, after);
 	if (problem !== undefined) return failed(problem);
-	recorder.add({ kind: "properties", path: formatPath(target), before: before as never, after: after as never }, target, exact);
+	recorder.add(
+		{ kind: "properties", path: formatPath(target), before: before as never, after: after as never },
+		target,
+		exact,
+	);
 	return DONE;
 }
 
-function runRename(studio: StudioApi, operation: Extract<Operation, { kind: "rename_instance" }>, recorder: Recorder): StepResult {
+function runRename(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "rename_instance" }>,
+	recorder: Recorder,
+): StepResult {
 	const target = resolveOrFail(studio.game, operation.path);
 	if (typeIs(target, "string")) return failed(target);
 	const protection = protectionOf(target);
@@ -234,7 +267,11 @@ function runRename(studio: StudioApi, operation: Extract<Operation, { kind: "ren
 	return DONE;
 }
 
-function runMove(studio: StudioApi, operation: Extract<Operation, { kind: "move_instance" }>, recorder: Recorder): StepResult {
+function runMove(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "move_instance" }>,
+	recorder: Recorder,
+): StepResult {
 	const target = resolveOrFail(studio.game, operation.path);
 	if (typeIs(target, "string")) return failed(target);
 	const protection = protectionOf(target);
@@ -242,17 +279,26 @@ function runMove(studio: StudioApi, operation: Extract<Operation, { kind: "move_
 	const destination = resolveOrFail(studio.game, operation.newParentPath);
 	if (typeIs(destination, "string")) return failed(destination);
 	if (destination === target || destination.IsDescendantOf(target)) {
-		return failed(`${operation.path} cannot be moved into ${operation.newParentPath}: that is the instance itself or inside it`);
+		return failed(
+			`${operation.path} cannot be moved into ${operation.newParentPath}: that is the instance itself or inside it`,
+		);
 	}
 	const from = target.Parent!;
 	const fromParentPath = formatPath(from);
 	const refused = assign(() => (target.Parent = destination));
 	if (refused !== undefined) return failed(`could not move ${operation.path}: ${refused}`);
-	recorder.add({ kind: "moved", path: formatPath(target), fromParentPath, toParentPath: formatPath(destination) }, target);
+	recorder.add(
+		{ kind: "moved", path: formatPath(target), fromParentPath, toParentPath: formatPath(destination) },
+		target,
+	);
 	return DONE;
 }
 
-function runDelete(studio: StudioApi, operation: Extract<Operation, { kind: "delete_instance" }>, recorder: Recorder): StepResult {
+function runDelete(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "delete_instance" }>,
+	recorder: Recorder,
+): StepResult {
 	const target = resolveOrFail(studio.game, operation.path);
 	if (typeIs(target, "string")) return failed(target);
 	const protection = protectionOf(target);
@@ -366,7 +412,12 @@ function runOperation(
 	}
 }
 
-function settle(proposal: Proposal, outcome: Parameters<typeof transition>[1], now: number, kept: KeptState): ApplyOutcome {
+function settle(
+	proposal: Proposal,
+	outcome: Parameters<typeof transition>[1],
+	now: number,
+	kept: KeptState,
+): ApplyOutcome {
 	const result = transition(proposal, outcome, now);
 	if (!result.ok) return result;
 	return { ok: true, proposal: result.proposal, kept };
@@ -380,7 +431,10 @@ function settle(proposal: Proposal, outcome: Parameters<typeof transition>[1], n
  */
 export function applyProposal(proposal: Proposal, studio: StudioApi, now: () => number): ApplyOutcome {
 	if (proposal.state !== "applying") {
-		return { ok: false, error: { code: "illegal_transition", message: `proposal ${proposal.id} is ${proposal.state}, not applying` } };
+		return {
+			ok: false,
+			error: { code: "illegal_transition", message: `proposal ${proposal.id} is ${proposal.state}, not applying` },
+		};
 	}
 	const nothingKept: KeptState = { instances: new Map(), values: new Map() };
 	const assets = preloadAssets(studio, proposal);
@@ -406,7 +460,12 @@ export function applyProposal(proposal: Proposal, studio: StudioApi, now: () => 
 		const operation = proposal.operations[index];
 		if (step.kind === "failed") {
 			const extra = cancel() ?? "";
-			return settle(proposal, { type: "failed", reason: `${label(index, total, operation)} failed: ${step.message}${extra}` }, now(), nothingKept);
+			return settle(
+				proposal,
+				{ type: "failed", reason: `${label(index, total, operation)} failed: ${step.message}${extra}` },
+				now(),
+				nothingKept,
+			);
 		}
 		if (step.kind === "stale") {
 			const extra = cancel() ?? "";
@@ -437,12 +496,15 @@ export function applyProposal(proposal: Proposal, studio: StudioApi, now: () => 
 	const [committed, commitError] = pcall(() => studio.finishRecording(recording, "Commit"));
 	if (!committed) {
 		const extra = cancel() ?? "";
-		return settle(proposal, { type: "failed", reason: `Studio refused to commit the change: ${commitError}${extra}` }, now(), nothingKept);
+		return settle(
+			proposal,
+			{ type: "failed", reason: `Studio refused to commit the change: ${commitError}${extra}` },
+			now(),
+			nothingKept,
+		);
 	}
-	return settle(
-		proposal,
-		{ type: "applied", waypoint, applied: recorder.changes },
-		now(),
-		{ instances: recorder.instances, values: recorder.values },
-	);
+	return settle(proposal, { type: "applied", waypoint, applied: recorder.changes }, now(), {
+		instances: recorder.instances,
+		values: recorder.values,
+	});
 }

@@ -7,9 +7,26 @@ export = () => {
 
 	const operations: Array<unknown> = [
 		{ kind: "edit_script", path: "Workspace/S", base: "a", after: "b" },
-		{ kind: "create_script", parentPath: "Workspace", name: "S", className: "Script", source: "", runContext: "Server" },
-		{ kind: "create_instance", parentPath: "Workspace", className: "Part", name: "P", properties: { Size: [1, 2, 3], Color: "#ff0000" } },
-		{ kind: "set_properties", path: "Workspace/P", properties: { CFrame: { position: [0, 1, 0], rotation: [0, 90, 0] } } },
+		{
+			kind: "create_script",
+			parentPath: "Workspace",
+			name: "S",
+			className: "Script",
+			source: "",
+			runContext: "Server",
+		},
+		{
+			kind: "create_instance",
+			parentPath: "Workspace",
+			className: "Part",
+			name: "P",
+			properties: { Size: [1, 2, 3], Color: "#ff0000" },
+		},
+		{
+			kind: "set_properties",
+			path: "Workspace/P",
+			properties: { CFrame: { position: [0, 1, 0], rotation: [0, 90, 0] } },
+		},
 		{ kind: "rename_instance", path: "Workspace/P", newName: "Q" },
 		{ kind: "move_instance", path: "Workspace/P", newParentPath: "ReplicatedStorage" },
 		{ kind: "delete_instance", path: "Workspace/P" },
@@ -33,8 +50,12 @@ export = () => {
 	});
 
 	it("accepts recorded changes and refuses unknown ones", () => {
-		expect(isAppliedChange({ kind: "properties", path: "P", before: { Transparency: 0 }, after: { Transparency: 0.5 } })).to.equal(true);
-		expect(isAppliedChange({ kind: "deleted", path: "P", parentPath: "Workspace", name: "P", className: "Part" })).to.equal(true);
+		expect(
+			isAppliedChange({ kind: "properties", path: "P", before: { Transparency: 0 }, after: { Transparency: 0.5 } }),
+		).to.equal(true);
+		expect(
+			isAppliedChange({ kind: "deleted", path: "P", parentPath: "Workspace", name: "P", className: "Part" }),
+		).to.equal(true);
 		expect(isAppliedChange({ kind: "teleported", path: "P" })).to.equal(false);
 	});
 
@@ -47,7 +68,16 @@ export = () => {
 	});
 
 	it("checks a whole proposal", () => {
-		const proposal = { id: "p1", toolCallId: "c", summary: "s", operations, state: "applied", createdAt: 1, updatedAt: 2, waypoint: "Vector: s" };
+		const proposal = {
+			id: "p1",
+			toolCallId: "c",
+			summary: "s",
+			operations,
+			state: "applied",
+			createdAt: 1,
+			updatedAt: 2,
+			waypoint: "Vector: s",
+		};
 		expect(isProposal(proposal)).to.equal(true);
 		expect(isProposal({ ...proposal, state: "exploded" })).to.equal(false);
 		expect(isProposal({ ...proposal, createdAt: "yesterday" })).to.equal(false);

@@ -53,12 +53,23 @@ export const isOperation: t.check<Operation> = t.union(
 		source: t.string,
 		runContext: t.optional(t.literal("Legacy", "Server", "Client")),
 	}),
-	t.interface({ kind: t.literal("create_instance"), parentPath: t.string, className: t.string, name: t.string, properties: isJsonMap }),
+	t.interface({
+		kind: t.literal("create_instance"),
+		parentPath: t.string,
+		className: t.string,
+		name: t.string,
+		properties: isJsonMap,
+	}),
 	t.interface({ kind: t.literal("set_properties"), path: t.string, properties: isJsonMap }),
 	t.interface({ kind: t.literal("rename_instance"), path: t.string, newName: t.string }),
 	t.interface({ kind: t.literal("move_instance"), path: t.string, newParentPath: t.string }),
 	t.interface({ kind: t.literal("delete_instance"), path: t.string }),
-	t.interface({ kind: t.literal("insert_asset"), assetId: t.number, parentPath: t.string, findings: t.array(isFinding) }),
+	t.interface({
+		kind: t.literal("insert_asset"),
+		assetId: t.number,
+		parentPath: t.string,
+		findings: t.array(isFinding),
+	}),
 ) as t.check<Operation>;
 
 /** One recorded change of an applied proposal. */
@@ -68,10 +79,25 @@ export const isAppliedChange: t.check<AppliedChange> = t.union(
 	t.interface({ kind: t.literal("properties"), path: t.string, before: isJsonMap, after: isJsonMap }),
 	t.interface({ kind: t.literal("renamed"), path: t.string, before: t.string, after: t.string }),
 	t.interface({ kind: t.literal("moved"), path: t.string, fromParentPath: t.string, toParentPath: t.string }),
-	t.interface({ kind: t.literal("deleted"), path: t.string, parentPath: t.string, name: t.string, className: t.string }),
+	t.interface({
+		kind: t.literal("deleted"),
+		path: t.string,
+		parentPath: t.string,
+		name: t.string,
+		className: t.string,
+	}),
 ) as t.check<AppliedChange>;
 
-const STATES: Array<ProposalState> = ["pending", "approved", "applying", "applied", "failed", "rejected", "stale", "reverted"];
+const STATES: Array<ProposalState> = [
+	"pending",
+	"approved",
+	"applying",
+	"applied",
+	"failed",
+	"rejected",
+	"stale",
+	"reverted",
+];
 
 /** A whole proposal as the store saves it. */
 export const isProposal: t.check<Proposal> = t.interface({

@@ -85,7 +85,12 @@ export = () => {
 			expect(door.Name).to.equal("Gate");
 			expect(changes.join(",")).to.equal("pending,approved,applying,applied");
 			expect(decisions.join(",")).to.equal("applied");
-			expect(audit.entries().map((entry) => entry.state).join(",")).to.equal("pending,approved,applying,applied");
+			expect(
+				audit
+					.entries()
+					.map((entry) => entry.state)
+					.join(","),
+			).to.equal("pending,approved,applying,applied");
 			expect(audit.entries()[3].detail).to.equal("Vector: Rename the door");
 		});
 
@@ -121,7 +126,11 @@ export = () => {
 
 		it("retries a failed proposal once the place allows it", () => {
 			const store = new ProposalStore(options());
-			const proposal = store.create("Move the door", [{ kind: "move_instance", path: `${ROOT}/Door`, newParentPath: `${ROOT}/Room` }], "call_1");
+			const proposal = store.create(
+				"Move the door",
+				[{ kind: "move_instance", path: `${ROOT}/Door`, newParentPath: `${ROOT}/Room` }],
+				"call_1",
+			);
 			const failed = expectOk(store.approve(proposal.id));
 			expect(failed.state).to.equal("failed");
 			const room = new Instance("Folder");
@@ -193,14 +202,21 @@ export = () => {
 				createdAt: 1,
 				updatedAt: 1,
 			});
-			const stored = encodeJson({ version: 1, proposals: [proposal("mid", "applying"), proposal("queued", "approved")] });
+			const stored = encodeJson({
+				version: 1,
+				proposals: [proposal("mid", "applying"), proposal("queued", "approved")],
+			});
 			if (!stored.ok) error(stored.message);
 			settings.values.set(PROPOSALS_KEY, stored.text);
 			const store = new ProposalStore(options());
 			expect(store.get("mid")!.state).to.equal("failed");
-			expect(store.get("mid")!.reason!.find("reloaded while this proposal was being applied", 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				store.get("mid")!.reason!.find("reloaded while this proposal was being applied", 1, true)[0] !== undefined,
+			).to.equal(true);
 			expect(store.get("queued")!.state).to.equal("failed");
-			expect(store.get("queued")!.reason!.find("nothing was changed, retry to apply it", 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				store.get("queued")!.reason!.find("nothing was changed, retry to apply it", 1, true)[0] !== undefined,
+			).to.equal(true);
 			expect(expectOk(store.retry("queued")).state).to.equal("applied");
 		});
 
@@ -217,7 +233,10 @@ export = () => {
 			const good = new ProposalStore(options());
 			good.create("Fine", rename("Gate"), "call_1");
 			const text = settings.values.get(PROPOSALS_KEY) as string;
-			const withBad = text.gsub('"proposals":%[', '"proposals":[{"id":"x","state":"exploded"},{"id":"y","operations":[{"kind":"format_disk"}]},')[0];
+			const withBad = text.gsub(
+				'"proposals":%[',
+				'"proposals":[{"id":"x","state":"exploded"},{"id":"y","operations":[{"kind":"format_disk"}]},',
+			)[0];
 			settings.values.set(PROPOSALS_KEY, withBad);
 			const store = new ProposalStore(options());
 			expect(store.list().size()).to.equal(1);

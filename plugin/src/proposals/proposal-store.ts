@@ -41,10 +41,12 @@ export interface StoreError {
 	readonly message: string;
 }
 
-export type StoreResult = { readonly ok: true; readonly proposal: Proposal } | { readonly ok: false; readonly error: StoreError };
+export type StoreResult =
+	{ readonly ok: true; readonly proposal: Proposal } | { readonly ok: false; readonly error: StoreError };
 
 /** A revert's outcome, or the store not knowing the proposal. */
-export type StoreRevertOutcome = RevertOutcome | { readonly kind: "failed"; readonly code: "unknown_proposal"; readonly message: string };
+export type StoreRevertOutcome =
+	RevertOutcome | { readonly kind: "failed"; readonly code: "unknown_proposal"; readonly message: string };
 
 export interface ProposalStoreOptions {
 	readonly studio: StudioApi;
@@ -270,7 +272,9 @@ export class ProposalStore {
 				: "the plugin was reloaded before this proposal was applied; nothing was changed, retry to apply it";
 		let current = proposal;
 		const events: Array<ProposalEvent> =
-			proposal.state === "approved" ? [{ type: "begin_apply" }, { type: "failed", reason }] : [{ type: "failed", reason }];
+			proposal.state === "approved"
+				? [{ type: "begin_apply" }, { type: "failed", reason }]
+				: [{ type: "failed", reason }];
 		for (const event of events) {
 			const result = transition(current, event, this.now());
 			if (result.ok) current = result.proposal;
@@ -282,11 +286,16 @@ export class ProposalStore {
 	private save(): void {
 		const encoded = encodeJson({ version: FORMAT_VERSION, proposals: this.list() }, { emptyArrayKeys: LIST_KEYS });
 		if (!encoded.ok) {
-			this.warnSaveOnce(`Vector: the proposals could not be encoded (${encoded.message}); they are kept for this session only`);
+			this.warnSaveOnce(
+				`Vector: the proposals could not be encoded (${encoded.message}); they are kept for this session only`,
+			);
 			return;
 		}
 		const [ok, message] = pcall(() => this.settings.set(this.key, encoded.text));
-		if (!ok) this.warnSaveOnce(`Vector: Studio would not save the proposals (${message}); they are kept for this session only`);
+		if (!ok)
+			this.warnSaveOnce(
+				`Vector: Studio would not save the proposals (${message}); they are kept for this session only`,
+			);
 	}
 
 	private warnSaveOnce(message: string): void {

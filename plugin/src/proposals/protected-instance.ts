@@ -9,7 +9,8 @@
 /** Why `instance` must not be renamed, moved or deleted, or undefined when it may be. */
 export function protectionOf(instance: Instance): string | undefined {
 	if (instance.IsA("DataModel")) return "it is the DataModel (game)";
-	if (instance.Parent !== undefined && instance.Parent.IsA("DataModel")) return `it is the ${instance.ClassName} service`;
+	if (instance.Parent !== undefined && instance.Parent.IsA("DataModel"))
+		return `it is the ${instance.ClassName} service`;
 	if (instance.IsA("Terrain")) return "it is the place's Terrain";
 	if (instance.IsA("Camera") && instance.Parent !== undefined && instance.Parent.IsA("Workspace")) {
 		return "it is the workspace's camera";

@@ -51,7 +51,13 @@ export = () => {
 
 	const everyKind = (): Array<Operation> => [
 		{ kind: "edit_script", path: `${ROOT}/Main`, base: BASE, after: AFTER },
-		{ kind: "create_script", parentPath: `${ROOT}/Bin`, name: "Util", className: "ModuleScript", source: "return {}\n" },
+		{
+			kind: "create_script",
+			parentPath: `${ROOT}/Bin`,
+			name: "Util",
+			className: "ModuleScript",
+			source: "return {}\n",
+		},
 		{ kind: "create_instance", parentPath: ROOT, className: "Part", name: "Floor", properties: { Size: [10, 1, 10] } },
 		{ kind: "set_properties", path: `${ROOT}/Door`, properties: { Transparency: 0.5, Material: "Neon" } },
 		{ kind: "rename_instance", path: `${ROOT}/Props/Crate`, newName: "Box" },
@@ -61,7 +67,8 @@ export = () => {
 
 	const applied = (operations: ReadonlyArray<Operation>): [Proposal, KeptState] => {
 		const outcome = applyProposal(applying(operations, "Rework"), studio, () => 10);
-		if (!outcome.ok || outcome.proposal.state !== "applied") error(`apply did not succeed: ${outcome.ok ? outcome.proposal.reason : ""}`);
+		if (!outcome.ok || outcome.proposal.state !== "applied")
+			error(`apply did not succeed: ${outcome.ok ? outcome.proposal.reason : ""}`);
 		return [outcome.proposal, outcome.kept];
 	};
 
@@ -111,8 +118,12 @@ export = () => {
 		expect(outcome.clobbered.size()).to.equal(3);
 		const details = outcome.clobbered.map((clobber) => `${clobber.path}: ${clobber.detail}`);
 		// In revert order: the script text (written last by the apply), then the rename, then the property.
-		expect(details[0].find(`${ROOT}/Main: the script was edited since, where the proposal changed it`, 1, true)[0]).to.equal(1);
-		expect(details[1]).to.equal(`${ROOT}/Props/Chest: it was renamed again since, to "Chest"; reverting names it "Crate"`);
+		expect(
+			details[0].find(`${ROOT}/Main: the script was edited since, where the proposal changed it`, 1, true)[0],
+		).to.equal(1);
+		expect(details[1]).to.equal(
+			`${ROOT}/Props/Chest: it was renamed again since, to "Chest"; reverting names it "Crate"`,
+		);
 		expect(details[2]).to.equal(`${ROOT}/Door: Transparency was changed since to 0.75; reverting sets it back to 0.25`);
 		expect(snapshot(root)).to.equal(before);
 		expect(proposal.state).to.equal("applied");
@@ -126,7 +137,13 @@ export = () => {
 
 	it("asks before deleting a created instance the user moved or edited since", () => {
 		const [proposal, kept] = applied([
-			{ kind: "create_script", parentPath: `${ROOT}/Bin`, name: "Util", className: "ModuleScript", source: "return {}\n" },
+			{
+				kind: "create_script",
+				parentPath: `${ROOT}/Bin`,
+				name: "Util",
+				className: "ModuleScript",
+				source: "return {}\n",
+			},
 		]);
 		const util = instanceAt(`${ROOT}/Bin/Util`) as ModuleScript;
 		studio.updateSource(util, () => "return { speed = 1 }\n");
@@ -190,6 +207,8 @@ export = () => {
 	it("reverts only applied proposals", () => {
 		const pending = createProposal({ id: "p7", toolCallId: "c", summary: "s", operations: [] }, 1);
 		const outcome = revertProposal(pending, emptyKeptState(), studio, () => 20);
-		expect(outcome.kind === "failed" && outcome.message).to.equal("proposal p7 is pending; only an applied proposal can be reverted");
+		expect(outcome.kind === "failed" && outcome.message).to.equal(
+			"proposal p7 is pending; only an applied proposal can be reverted",
+		);
 	});
 };

@@ -54,7 +54,9 @@ export interface RevertOptions {
 	readonly force?: boolean;
 }
 
-type StepResult = { readonly kind: "done"; readonly clobbers: ReadonlyArray<Clobber> } | { readonly kind: "blocked"; readonly message: string };
+type StepResult =
+	| { readonly kind: "done"; readonly clobbers: ReadonlyArray<Clobber> }
+	| { readonly kind: "blocked"; readonly message: string };
 
 const CLEAN: StepResult = { kind: "done", clobbers: [] };
 
@@ -124,7 +126,8 @@ function revertScript(
 	force: boolean,
 ): StepResult {
 	const target = locate(studio, kept, index, change.path);
-	if (!target || !target.IsA("LuaSourceContainer")) return blocked(`the script ${change.path} is no longer in the place`);
+	if (!target || !target.IsA("LuaSourceContainer"))
+		return blocked(`the script ${change.path} is no longer in the place`);
 	let conflicting = 0;
 	studio.updateSource(target, (current) => {
 		const result = rebase(change.after, change.before, current);
@@ -142,7 +145,12 @@ function revertScript(
 	return done([{ path: where, detail }]);
 }
 
-function revertCreated(studio: StudioApi, kept: KeptState, index: number, change: Extract<AppliedChange, { kind: "created" }>): StepResult {
+function revertCreated(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: Extract<AppliedChange, { kind: "created" }>,
+): StepResult {
 	const handle = kept.instances.get(index);
 	let target: Instance | undefined;
 	if (handle) {
@@ -158,8 +166,16 @@ function revertCreated(studio: StudioApi, kept: KeptState, index: number, change
 	}
 	const clobbers = new Array<Clobber>();
 	const now = formatPath(target);
-	if (now !== change.path) clobbers.push({ path: now, detail: `it was moved or renamed since (created as ${change.path}); reverting deletes it` });
-	if (change.source !== undefined && target.IsA("LuaSourceContainer") && studio.getEditorSource(target) !== change.source) {
+	if (now !== change.path)
+		clobbers.push({
+			path: now,
+			detail: `it was moved or renamed since (created as ${change.path}); reverting deletes it`,
+		});
+	if (
+		change.source !== undefined &&
+		target.IsA("LuaSourceContainer") &&
+		studio.getEditorSource(target) !== change.source
+	) {
 		clobbers.push({ path: now, detail: "its script text was edited since it was created; reverting deletes it" });
 	}
 	const refused = attempt(() => (target!.Parent = undefined));
@@ -204,19 +220,32 @@ function revertProperties(
 	return done(clobbers);
 }
 
-function revertRenamed(studio: StudioApi, kept: KeptState, index: number, change: Extract<AppliedChange, { kind: "renamed" }>): StepResult {
+function revertRenamed(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: Extract<AppliedChange, { kind: "renamed" }>,
+): StepResult {
 	const target = locate(studio, kept, index, change.path);
 	if (!target) return blocked(`${change.path} is no longer in the place`);
 	const clobbers = new Array<Clobber>();
 	if (target.Name !== change.after) {
-		clobbers.push({ path: formatPath(target), detail: `it was renamed again since, to "${target.Name}"; reverting names it "${change.before}"` });
+		clobbers.push({
+			path: formatPath(target),
+			detail: `it was renamed again since, to "${target.Name}"; reverting names it "${change.before}"`,
+		});
 	}
 	const refused = attempt(() => (target.Name = change.before));
 	if (refused !== undefined) return blocked(`could not rename ${change.path} back: ${refused}`);
 	return done(clobbers);
 }
 
-function revertMoved(studio: StudioApi, kept: KeptState, index: number, change: Extract<AppliedChange, { kind: "moved" }>): StepResult {
+function revertMoved(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: Extract<AppliedChange, { kind: "moved" }>,
+): StepResult {
 	const target = locate(studio, kept, index, change.path);
 	if (!target) return blocked(`${change.path} is no longer in the place`);
 	const origin = resolvePath(studio.game, change.fromParentPath);
@@ -224,14 +253,22 @@ function revertMoved(studio: StudioApi, kept: KeptState, index: number, change: 
 	const clobbers = new Array<Clobber>();
 	const parentPath = target.Parent ? formatPath(target.Parent) : "nowhere";
 	if (parentPath !== change.toParentPath) {
-		clobbers.push({ path: formatPath(target), detail: `it was moved again since, into ${parentPath}; reverting moves it back to ${change.fromParentPath}` });
+		clobbers.push({
+			path: formatPath(target),
+			detail: `it was moved again since, into ${parentPath}; reverting moves it back to ${change.fromParentPath}`,
+		});
 	}
 	const refused = attempt(() => (target.Parent = origin.instance));
 	if (refused !== undefined) return blocked(`could not move ${change.path} back: ${refused}`);
 	return done(clobbers);
 }
 
-function revertDeleted(studio: StudioApi, kept: KeptState, index: number, change: Extract<AppliedChange, { kind: "deleted" }>): StepResult {
+function revertDeleted(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: Extract<AppliedChange, { kind: "deleted" }>,
+): StepResult {
 	const target = kept.instances.get(index);
 	if (!target) {
 		return blocked(
@@ -246,7 +283,13 @@ function revertDeleted(studio: StudioApi, kept: KeptState, index: number, change
 	return CLEAN;
 }
 
-function revertChange(studio: StudioApi, kept: KeptState, index: number, change: AppliedChange, force: boolean): StepResult {
+function revertChange(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: AppliedChange,
+	force: boolean,
+): StepResult {
 	switch (change.kind) {
 		case "script_text":
 			return revertScript(studio, kept, index, change, force);
@@ -276,14 +319,22 @@ export function revertProposal(
 	options: RevertOptions = {},
 ): RevertOutcome {
 	if (!canTransition(proposal.state, "reverted")) {
-		return { kind: "failed", code: "not_applied", message: `proposal ${proposal.id} is ${proposal.state}; only an applied proposal can be reverted` };
+		return {
+			kind: "failed",
+			code: "not_applied",
+			message: `proposal ${proposal.id} is ${proposal.state}; only an applied proposal can be reverted`,
+		};
 	}
 	const force = options.force === true;
 	const changes = proposal.applied ?? [];
 	const waypoint = revertWaypointName(proposal);
 	const [began, recording] = pcall(() => studio.beginRecording(waypoint, waypoint));
 	if (!began || recording === undefined) {
-		return { kind: "failed", code: "recording_busy", message: began ? RECORDING_BUSY : `Studio refused to start recording: ${recording}` };
+		return {
+			kind: "failed",
+			code: "recording_busy",
+			message: began ? RECORDING_BUSY : `Studio refused to start recording: ${recording}`,
+		};
 	}
 	const cancel = () => pcall(() => studio.finishRecording(recording, "Cancel"));
 	const clobbered = new Array<Clobber>();
@@ -292,7 +343,11 @@ export function revertProposal(
 		const step: StepResult = ran ? (result as StepResult) : blocked(tostring(result));
 		if (step.kind === "blocked") {
 			cancel();
-			return { kind: "failed", code: "cannot_revert", message: `change ${index + 1} of ${changes.size()} cannot be reverted: ${step.message}` };
+			return {
+				kind: "failed",
+				code: "cannot_revert",
+				message: `change ${index + 1} of ${changes.size()} cannot be reverted: ${step.message}`,
+			};
 		}
 		for (const clobber of step.clobbers) clobbered.push(clobber);
 	}

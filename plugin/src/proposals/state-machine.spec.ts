@@ -2,13 +2,26 @@
 import { canTransition, createProposal, isFinal, ProposalEvent, transition } from "./state-machine";
 import { Proposal, ProposalState } from "./proposal";
 
-const STATES: ReadonlyArray<ProposalState> = ["pending", "approved", "applying", "applied", "failed", "rejected", "stale", "reverted"];
+const STATES: ReadonlyArray<ProposalState> = [
+	"pending",
+	"approved",
+	"applying",
+	"applied",
+	"failed",
+	"rejected",
+	"stale",
+	"reverted",
+];
 
 const EVENTS: ReadonlyArray<ProposalEvent> = [
 	{ type: "approve" },
 	{ type: "reject", reason: "not now" },
 	{ type: "begin_apply" },
-	{ type: "applied", waypoint: "Vector: rename", applied: [{ kind: "renamed", path: "Workspace/B", before: "A", after: "B" }] },
+	{
+		type: "applied",
+		waypoint: "Vector: rename",
+		applied: [{ kind: "renamed", path: "Workspace/B", before: "A", after: "B" }],
+	},
 	{ type: "failed", reason: "operation 1 of 1 failed" },
 	{ type: "stale", reason: "the script changed", conflicts: [{ path: "Workspace/S", detail: "line 2" }] },
 	{ type: "reverted" },
@@ -25,7 +38,10 @@ const LEGAL: { [state: string]: { [event: string]: ProposalState } } = {
 };
 
 function inState(state: ProposalState): Proposal {
-	return { ...createProposal({ id: "p1", toolCallId: "call_1", summary: "Rename A to B", operations: [] }, 100), state };
+	return {
+		...createProposal({ id: "p1", toolCallId: "call_1", summary: "Rename A to B", operations: [] }, 100),
+		state,
+	};
 }
 
 function step(proposal: Proposal, event: ProposalEvent, now: number): Proposal {
@@ -53,7 +69,9 @@ export = () => {
 					expect(result.ok).to.equal(false);
 					if (!result.ok) {
 						expect(result.error.code).to.equal("illegal_transition");
-						expect(result.error.message.find(`is ${state}: "${event.type}" does not apply`, 1, true)[0] !== undefined).to.equal(true);
+						expect(
+							result.error.message.find(`is ${state}: "${event.type}" does not apply`, 1, true)[0] !== undefined,
+						).to.equal(true);
 					}
 				} else {
 					expect(result.ok).to.equal(true);
@@ -71,7 +89,9 @@ export = () => {
 
 	it("says what a state accepts when an event does not apply", () => {
 		const result = transition(inState("pending"), { type: "revert" as never }, 1);
-		expect(!result.ok && result.error.message).to.equal('proposal p1 is pending: "revert" does not apply (it accepts approve, reject)');
+		expect(!result.ok && result.error.message).to.equal(
+			'proposal p1 is pending: "revert" does not apply (it accepts approve, reject)',
+		);
 		const final = transition(inState("stale"), { type: "retry" }, 1);
 		expect(!final.ok && final.error.message).to.equal('proposal p1 is stale: "retry" does not apply (it is final)');
 	});

@@ -38,7 +38,8 @@ export interface TransitionError {
 	readonly message: string;
 }
 
-export type TransitionResult = { readonly ok: true; readonly proposal: Proposal } | { readonly ok: false; readonly error: TransitionError };
+export type TransitionResult =
+	{ readonly ok: true; readonly proposal: Proposal } | { readonly ok: false; readonly error: TransitionError };
 
 /** Which events each state accepts, and the state each leads to. */
 const TRANSITIONS: { readonly [state in ProposalState]: { readonly [event in ProposalEventType]?: ProposalState } } = {
@@ -65,7 +66,12 @@ export function canTransition(state: ProposalState, event: ProposalEventType): b
 
 /** A new proposal, pending the user's decision. */
 export function createProposal(
-	fields: { readonly id: string; readonly toolCallId: string; readonly summary: string; readonly operations: ReadonlyArray<Operation> },
+	fields: {
+		readonly id: string;
+		readonly toolCallId: string;
+		readonly summary: string;
+		readonly operations: ReadonlyArray<Operation>;
+	},
 	now: number,
 ): Proposal {
 	return {
@@ -106,7 +112,16 @@ export function transition(proposal: Proposal, event: ProposalEvent, now: number
 		case "reject":
 			return { ok: true, proposal: { ...base, reason: event.reason } };
 		case "applied":
-			return { ok: true, proposal: { ...base, reason: undefined, conflicts: undefined, waypoint: event.waypoint, applied: event.applied } };
+			return {
+				ok: true,
+				proposal: {
+					...base,
+					reason: undefined,
+					conflicts: undefined,
+					waypoint: event.waypoint,
+					applied: event.applied,
+				},
+			};
 		case "failed":
 			return { ok: true, proposal: { ...base, reason: event.reason } };
 		case "stale":

@@ -83,7 +83,10 @@ export function createStudioApi(): StudioApi {
 				const [placed, reason] = document.ForceSetSelectionAsync(cursorLine, 1);
 				if (placed) return;
 				if (attempt === SELECTION_ATTEMPTS) {
-					error(`opened ${target.GetFullName()} but could not move the cursor to line ${cursorLine}: ${reason ?? "no reason given"}`, 0);
+					error(
+						`opened ${target.GetFullName()} but could not move the cursor to line ${cursorLine}: ${reason ?? "no reason given"}`,
+						0,
+					);
 				}
 			}
 		},
@@ -98,7 +101,11 @@ export function createStudioApi(): StudioApi {
 				if (document.IsCommandBar()) continue;
 				const target = document.GetScript();
 				if (!target) continue;
-				documents.push({ script: target, lineCount: document.GetLineCount(), hasDraft: document.GetText() !== savedSource(target) });
+				documents.push({
+					script: target,
+					lineCount: document.GetLineCount(),
+					hasDraft: document.GetText() !== savedSource(target),
+				});
 			}
 			return documents;
 		},
