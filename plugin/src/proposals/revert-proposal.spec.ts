@@ -188,6 +188,14 @@ export = () => {
 		door.Parent = root;
 	});
 
+	it("reverts without complaint after the user already undid the proposal in Studio", () => {
+		const [proposal, kept] = applied(everyKind());
+		history.Undo();
+		const before = treeSnapshot(root);
+		reverted(revertProposal(proposal, kept, studio, () => 20));
+		expect(treeSnapshot(root)).to.equal(before);
+	});
+
 	it("restores a deletion the user already undid without complaint", () => {
 		const [proposal, kept] = applied([{ kind: "delete_instance", path: `${ROOT}/Door` }]);
 		door.Parent = root;

@@ -200,7 +200,8 @@ function revertProperties(
 		const current = readProperty(target, property);
 		if (!current.ok) return blocked(current.error.message);
 		const now = encodeValue(current.value);
-		if (!jsonEquals(now, change.after[property])) {
+		// Already back at its old value (e.g. the user undid the proposal) is not a later change.
+		if (!jsonEquals(now, change.after[property]) && !jsonEquals(now, change.before[property])) {
 			clobbers.push({
 				path: formatPath(target),
 				detail: `${property} was changed since to ${render(now)}; reverting sets it back to ${render(change.before[property])}`,
@@ -229,7 +230,7 @@ function revertRenamed(
 	const target = locate(studio, kept, index, change.path);
 	if (!target) return blocked(`${change.path} is no longer in the place`);
 	const clobbers = new Array<Clobber>();
-	if (target.Name !== change.after) {
+	if (target.Name !== change.after && target.Name !== change.before) {
 		clobbers.push({
 			path: formatPath(target),
 			detail: `it was renamed again since, to "${target.Name}"; reverting names it "${change.before}"`,
@@ -252,7 +253,7 @@ function revertMoved(
 	if (!origin.ok) return blocked(`it cannot go back to ${change.fromParentPath}: ${origin.message}`);
 	const clobbers = new Array<Clobber>();
 	const parentPath = target.Parent ? formatPath(target.Parent) : "nowhere";
-	if (parentPath !== change.toParentPath) {
+	if (parentPath !== change.toParentPath && parentPath !== change.fromParentPath) {
 		clobbers.push({
 			path: formatPath(target),
 			detail: `it was moved again since, into ${parentPath}; reverting moves it back to ${change.fromParentPath}`,
