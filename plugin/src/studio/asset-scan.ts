@@ -23,6 +23,18 @@ const ENV_GET = "get" + "fenv";
 const ENV_SET = "set" + "fenv";
 const COMPILE = "load" + "string";
 
+/** Every rule a finding can carry (for validators: built here so no other module spells them). */
+export const SCAN_RULES: ReadonlyArray<Rule> = [
+	"require_id",
+	ENV_GET as Rule,
+	ENV_SET as Rule,
+	COMPILE as Rule,
+	"encoded_string",
+	"http",
+	"disguised_name",
+	"hidden_deep",
+];
+
 /**
  * What each rule means, for the proposal card and the model (so no other module has to spell the
  * forbidden names: the release build scans compiled code for them).
@@ -240,7 +252,10 @@ function unhide(line: string): string {
 	for (const quote of ['"', "'"]) {
 		joined = joined.gsub(`${quote}%s*%.%.%s*${quote}`, "")[0];
 	}
-	return joined.gsub("([\"'])([^\"']*)%1%s*%)%s*:%s*reverse%s*%(%s*%)", (q: string, body: string) => q + body.reverse() + q)[0];
+	return joined.gsub(
+		"([\"'])([^\"']*)%1%s*%)%s*:%s*reverse%s*%(%s*%)",
+		(q: string, body: string) => q + body.reverse() + q,
+	)[0];
 }
 
 function detectors(names: ReadonlySet<string>): ReadonlyArray<Detector> {
@@ -249,7 +264,11 @@ function detectors(names: ReadonlySet<string>): ReadonlyArray<Detector> {
 		{ rule: ENV_GET as Rule, severity: "danger", find: (line) => findAll(line, word(ENV_GET)) },
 		{ rule: ENV_SET as Rule, severity: "danger", find: (line) => findAll(line, word(ENV_SET)) },
 		{ rule: COMPILE as Rule, severity: "danger", find: (line) => findAll(line, word(COMPILE)) },
-		{ rule: "encoded_string", severity: "danger", find: (line) => [...escapeRuns(line, ESCAPE_RUN), ...charChains(line)] },
+		{
+			rule: "encoded_string",
+			severity: "danger",
+			find: (line) => [...escapeRuns(line, ESCAPE_RUN), ...charChains(line)],
+		},
 		{ rule: "encoded_string", severity: "warning", find: (line) => [...blobs(line), ...byteLists(line)] },
 		{
 			rule: "http",
@@ -302,7 +321,13 @@ function scanLines(findings: Findings, scriptPath: string, source: string): void
 		const seen = new Set<Rule>();
 		for (const detector of rules) {
 			for (const [start, finish] of detector.find(line)) {
-				findings.add({ script: scriptPath, line: index + 1, rule: detector.rule, severity: detector.severity, excerpt: excerptOf(line, start, finish) });
+				findings.add({
+					script: scriptPath,
+					line: index + 1,
+					rule: detector.rule,
+					severity: detector.severity,
+					excerpt: excerptOf(line, start, finish),
+				});
 				seen.add(detector.rule);
 			}
 		}
@@ -358,7 +383,13 @@ function scanPlacement(findings: Findings, container: LuaSourceContainer, path: 
 			excerpt: `a ${container.ClassName} with the default name "${name}" inside the part "${parent.Name}"`,
 		});
 	} else if (name.gsub("[%s%c]", "")[0] === "" || INVISIBLE.some((mark) => name.find(mark, 1, true)[0] !== undefined)) {
-		findings.add({ script: path, line: 0, rule: "disguised_name", severity: "warning", excerpt: `a ${container.ClassName} with a blank or invisible name` });
+		findings.add({
+			script: path,
+			line: 0,
+			rule: "disguised_name",
+			severity: "warning",
+			excerpt: `a ${container.ClassName} with a blank or invisible name`,
+		});
 	}
 	const depth = depthBelow(container, root);
 	if (depth >= HIDDEN_DEPTH) {

@@ -1,5 +1,12 @@
 /// <reference types="@rbxts/testez/globals" />
-import { CodecResult, decodeValue, encodeValue, readProperty, setPropertyFromJson, writeProperty } from "./property-codec";
+import {
+	CodecResult,
+	decodeValue,
+	encodeValue,
+	readProperty,
+	setPropertyFromJson,
+	writeProperty,
+} from "./property-codec";
 
 function value<T>(result: CodecResult<T>): T {
 	if (!result.ok) error(`expected success, got ${result.error.code}: ${result.error.message}`);
@@ -29,7 +36,8 @@ export = () => {
 	afterEach(() => root.Destroy());
 
 	const decode = (instance: Instance, property: string, json: unknown) => decodeValue(instance, property, json, game);
-	const set = (instance: Instance, property: string, json: unknown) => setPropertyFromJson(instance, property, json, game);
+	const set = (instance: Instance, property: string, json: unknown) =>
+		setPropertyFromJson(instance, property, json, game);
 
 	describe("reading", () => {
 		it("tells a missing property from a child, a method and an event of that name", () => {
@@ -63,7 +71,9 @@ export = () => {
 			expect(problem.code).to.equal("invalid_value");
 			expect(problem.property).to.equal("Transparency");
 			expect(problem.message).to.equal('Transparency is a number: expected a number, e.g. 0.5; got "half"');
-			expect(failed(decode(part, "Anchored", "yes")).message.find("true or false", 1, true)[0] !== undefined).to.equal(true);
+			expect(failed(decode(part, "Anchored", "yes")).message.find("true or false", 1, true)[0] !== undefined).to.equal(
+				true,
+			);
 		});
 
 		it("takes Vector3 as an array or an object, and nothing else", () => {
@@ -82,7 +92,9 @@ export = () => {
 			expect(value(decode(part, "Color", "#ff8000"))).to.equal(Color3.fromRGB(255, 128, 0));
 			expect(value(decode(part, "Color", { r: 10, g: 20, b: 30 }))).to.equal(Color3.fromRGB(10, 20, 30));
 			for (const bad of [[300, 0, 0], "#ff80", "red", [-1, 0, 0]]) {
-				expect(failed(decode(part, "Color", bad)).message.find("Color is a Color3", 1, true)[0] !== undefined).to.equal(true);
+				expect(failed(decode(part, "Color", bad)).message.find("Color is a Color3", 1, true)[0] !== undefined).to.equal(
+					true,
+				);
 			}
 		});
 
@@ -95,9 +107,10 @@ export = () => {
 				new UDim2(1, -5, 0, 5),
 			);
 			expect(value(decode(label, "Position", { X: [0.25, 0], Y: [0.75, 0] }))).to.equal(new UDim2(0.25, 0, 0.75, 0));
-			expect(failed(decode(label, "Size", [1, 2, 3])).message.find("[xScale, xOffset, yScale, yOffset]", 1, true)[0] !== undefined).to.equal(
-				true,
-			);
+			expect(
+				failed(decode(label, "Size", [1, 2, 3])).message.find("[xScale, xOffset, yScale, yOffset]", 1, true)[0] !==
+					undefined,
+			).to.equal(true);
 			const corner = new Instance("UICorner");
 			corner.Parent = label;
 			expect(value(decode(corner, "CornerRadius", [0, 8]))).to.equal(new UDim(0, 8));
@@ -112,7 +125,9 @@ export = () => {
 			expect(part.CFrame).to.equal(new CFrame(1, 2, 3));
 			value(set(part, "CFrame", [1, 2, 3, 1, 0, 0, 0, 1, 0, 0, 0, 1]));
 			expect(part.CFrame).to.equal(new CFrame(1, 2, 3));
-			expect(failed(decode(part, "CFrame", { rotation: [0, 1, 0] })).message.find('"position"', 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				failed(decode(part, "CFrame", { rotation: [0, 1, 0] })).message.find('"position"', 1, true)[0] !== undefined,
+			).to.equal(true);
 		});
 
 		it("takes an EnumItem by name, by full name or by number, and checks the enum type", () => {
@@ -120,18 +135,28 @@ export = () => {
 			expect(value(decode(part, "Material", "Enum.Material.Neon"))).to.equal(Enum.Material.Neon);
 			expect(value(decode(part, "Material", Enum.Material.Wood.Value))).to.equal(Enum.Material.Wood);
 			const wrongEnum = failed(decode(part, "Material", "Enum.PartType.Ball"));
-			expect(wrongEnum.message.find("Material is an Enum.Material, not an Enum.PartType; use one of", 1, true)[0]).to.equal(1);
-			expect(failed(decode(part, "Material", "neon")).message.find('did you mean "Neon"?', 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				wrongEnum.message.find("Material is an Enum.Material, not an Enum.PartType; use one of", 1, true)[0],
+			).to.equal(1);
+			expect(
+				failed(decode(part, "Material", "neon")).message.find('did you mean "Neon"?', 1, true)[0] !== undefined,
+			).to.equal(true);
 			const unknown = failed(decode(part, "Material", "Lava"));
-			expect(unknown.message.find('Enum.Material has no item "Lava"; use one of ', 1, true)[0] !== undefined).to.equal(true);
+			expect(unknown.message.find('Enum.Material has no item "Lava"; use one of ', 1, true)[0] !== undefined).to.equal(
+				true,
+			);
 		});
 
 		it("takes a BrickColor by exact name or number, never falling back to grey silently", () => {
 			expect(value(decode(part, "BrickColor", "Bright red"))).to.equal(new BrickColor("Bright red"));
 			expect(value(decode(part, "BrickColor", 21))).to.equal(new BrickColor(21));
-			expect(failed(decode(part, "BrickColor", "Brite red")).message.find("is not a BrickColor name or number", 1, true)[0] !== undefined).to.equal(
-				true,
-			);
+			expect(
+				failed(decode(part, "BrickColor", "Brite red")).message.find(
+					"is not a BrickColor name or number",
+					1,
+					true,
+				)[0] !== undefined,
+			).to.equal(true);
 			expect(failed(decode(part, "BrickColor", 99999)).code).to.equal("invalid_value");
 		});
 
@@ -141,10 +166,27 @@ export = () => {
 			expect(value(decode(emitter, "Lifetime", [1, 3]))).to.equal(new NumberRange(1, 3));
 			expect(value(decode(emitter, "Lifetime", 2))).to.equal(new NumberRange(2));
 			expect(failed(decode(emitter, "Lifetime", [3, 1])).code).to.equal("invalid_value");
-			const size = value(decode(emitter, "Size", [[0, 1], [1, 0, 0.5]])) as NumberSequence;
+			const size = value(
+				decode(emitter, "Size", [
+					[0, 1],
+					[1, 0, 0.5],
+				]),
+			) as NumberSequence;
 			expect(size.Keypoints[1].Envelope).to.equal(0.5);
-			expect(failed(decode(emitter, "Size", [[0.2, 1], [1, 0]])).code).to.equal("invalid_value");
-			const color = value(decode(emitter, "Color", [[0, "#ff0000"], [1, [0, 0, 255]]])) as ColorSequence;
+			expect(
+				failed(
+					decode(emitter, "Size", [
+						[0.2, 1],
+						[1, 0],
+					]),
+				).code,
+			).to.equal("invalid_value");
+			const color = value(
+				decode(emitter, "Color", [
+					[0, "#ff0000"],
+					[1, [0, 0, 255]],
+				]),
+			) as ColorSequence;
 			expect(color.Keypoints[1].Value).to.equal(Color3.fromRGB(0, 0, 255));
 		});
 
@@ -165,7 +207,9 @@ export = () => {
 			const missing = failed(decode(weld, "Part0", "Workspace/VectorCodecSpec/Nope"));
 			expect(missing.code).to.equal("instance_not_found");
 			expect(missing.message.find('no child named "Nope"', 1, true)[0] !== undefined).to.equal(true);
-			expect(failed(decode(weld, "Part0", 5)).message.find("an instance path", 1, true)[0] !== undefined).to.equal(true);
+			expect(failed(decode(weld, "Part0", 5)).message.find("an instance path", 1, true)[0] !== undefined).to.equal(
+				true,
+			);
 		});
 
 		it("reports a reference of the wrong class precisely when Studio refuses it", () => {
@@ -173,9 +217,13 @@ export = () => {
 			weld.Parent = root;
 			const problem = failed(set(weld, "Part0", "Workspace/VectorCodecSpec"));
 			expect(problem.code).to.equal("class_mismatch");
-			expect(problem.message.find('Weld "Workspace/VectorCodecSpec/Weld".Part0 cannot hold Folder "Workspace/VectorCodecSpec"', 1, true)[0] !== undefined).to.equal(
-				true,
-			);
+			expect(
+				problem.message.find(
+					'Weld "Workspace/VectorCodecSpec/Weld".Part0 cannot hold Folder "Workspace/VectorCodecSpec"',
+					1,
+					true,
+				)[0] !== undefined,
+			).to.equal(true);
 			expect(weld.Part0).to.equal(undefined);
 		});
 
@@ -218,7 +266,9 @@ export = () => {
 		it("turns any other refusal into an error naming the property", () => {
 			const problem = failed(writeProperty(part, "Size", "big"));
 			expect(problem.code).to.equal("write_refused");
-			expect(problem.message.find('Part "Workspace/VectorCodecSpec/Brick".Size', 1, true)[0] !== undefined).to.equal(true);
+			expect(problem.message.find('Part "Workspace/VectorCodecSpec/Brick".Size', 1, true)[0] !== undefined).to.equal(
+				true,
+			);
 		});
 	});
 

@@ -60,7 +60,8 @@ export interface CodecError {
 	readonly message: string;
 }
 
-export type CodecResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodecError };
+export type CodecResult<T> =
+	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodecError };
 
 /** The JSON spelling of "no value" for instance references and CustomPhysicalProperties. */
 export const NIL_VALUE = "nil";
@@ -126,20 +127,28 @@ const FORMS: { readonly [kind: string]: Form } = {
 		example: "[0.5, 0, 0, 40]",
 	},
 	CFrame: {
-		expected: '{"position": [x, y, z], "rotation": [rx, ry, rz]} (degrees, rotation optional), [x, y, z], or 12 numbers',
+		expected:
+			'{"position": [x, y, z], "rotation": [rx, ry, rz]} (degrees, rotation optional), [x, y, z], or 12 numbers',
 		example: '{"position": [0, 5, 0], "rotation": [0, 90, 0]}',
 	},
 	BrickColor: { expected: "a BrickColor name or number", example: '"Bright red" or 21' },
 	NumberRange: { expected: "[min, max] or a number", example: "[1, 3]" },
 	Rect: { expected: "[minX, minY, maxX, maxY]", example: "[0, 0, 64, 64]" },
-	NumberSequence: { expected: "[[time, value, envelope?], …] from time 0 to 1, or a number", example: "[[0, 1], [1, 0]]" },
-	ColorSequence: { expected: "[[time, color], …] from time 0 to 1, or a color", example: '[[0, "#ff0000"], [1, "#0000ff"]]' },
+	NumberSequence: {
+		expected: "[[time, value, envelope?], …] from time 0 to 1, or a number",
+		example: "[[0, 1], [1, 0]]",
+	},
+	ColorSequence: {
+		expected: "[[time, color], …] from time 0 to 1, or a color",
+		example: '[[0, "#ff0000"], [1, "#0000ff"]]',
+	},
 	PhysicalProperties: {
 		expected: '{"density", "friction", "elasticity", "frictionWeight"?, "elasticityWeight"?} or "nil"',
 		example: '{"density": 0.7, "friction": 0.3, "elasticity": 0.5}',
 	},
 	Font: {
-		expected: '{"family": "rbxasset://fonts/families/<Name>.json", "weight"?: FontWeight name, "style"?: "Normal" | "Italic"}',
+		expected:
+			'{"family": "rbxasset://fonts/families/<Name>.json", "weight"?: FontWeight name, "style"?: "Normal" | "Italic"}',
 		example: '{"family": "rbxasset://fonts/families/GothamSSm.json", "weight": "Bold"}',
 	},
 	Instance: { expected: 'an instance path, or "nil" for none', example: '"Workspace/Map/Door"' },
@@ -387,7 +396,11 @@ function decodeEnum(property: string, current: EnumItem, json: unknown): CodecRe
 		for (const item of enumType.GetEnumItems()) {
 			if (item.Value === json) return success(item);
 		}
-		return failure("invalid_value", property, `${property} is an Enum.${typeName}: ${json} is not one of its values; use a name, ${valid}`);
+		return failure(
+			"invalid_value",
+			property,
+			`${property} is an Enum.${typeName}: ${json} is not one of its values; use a name, ${valid}`,
+		);
 	}
 	if (!typeIs(json, "string")) {
 		return failure(
@@ -400,7 +413,11 @@ function decodeEnum(property: string, current: EnumItem, json: unknown): CodecRe
 	const [enumName, itemName] = json.match("^Enum%.([^%.]+)%.(.+)$");
 	if (enumName !== undefined) {
 		if (enumName !== typeName) {
-			return failure("invalid_value", property, `${property} is an Enum.${typeName}, not an Enum.${enumName}; use ${valid}`);
+			return failure(
+				"invalid_value",
+				property,
+				`${property} is an Enum.${typeName}, not an Enum.${enumName}; use ${valid}`,
+			);
 		}
 		name = itemName as string;
 	}
@@ -408,7 +425,11 @@ function decodeEnum(property: string, current: EnumItem, json: unknown): CodecRe
 	if (item) return success(item);
 	for (const candidate of enumType.GetEnumItems()) {
 		if (candidate.Name.lower() === name.lower()) {
-			return failure("invalid_value", property, `${property}: Enum.${typeName} has no item "${name}"; did you mean "${candidate.Name}"?`);
+			return failure(
+				"invalid_value",
+				property,
+				`${property}: Enum.${typeName} has no item "${name}"; did you mean "${candidate.Name}"?`,
+			);
 		}
 	}
 	return failure("invalid_value", property, `${property}: Enum.${typeName} has no item "${name}"; use ${valid}`);
@@ -428,7 +449,11 @@ function decodeBrickColor(json: unknown): BrickColor | undefined {
 
 function decodeInstance(property: string, json: unknown, root: DataModel): CodecResult<Instance | undefined> {
 	if (!typeIs(json, "string")) {
-		return failure("invalid_value", property, `${property} holds an instance: expected ${FORMS.Instance.expected}, e.g. ${FORMS.Instance.example}; got ${show(json)}`);
+		return failure(
+			"invalid_value",
+			property,
+			`${property} holds an instance: expected ${FORMS.Instance.expected}, e.g. ${FORMS.Instance.example}; got ${show(json)}`,
+		);
 	}
 	if (json === NIL_VALUE) return success(undefined);
 	const resolved = resolvePath(root, json);
@@ -459,7 +484,11 @@ export function readProperty(instance: Instance, property: string): CodecResult<
 	}
 	const [ok, value] = pcall(() => (instance as unknown as { [key: string]: unknown })[property]);
 	if (!ok) {
-		return failure("unreadable_property", property, `${describeInstance(instance)}.${property} cannot be read by a plugin: ${value}`);
+		return failure(
+			"unreadable_property",
+			property,
+			`${describeInstance(instance)}.${property} cannot be read by a plugin: ${value}`,
+		);
 	}
 	return success(value);
 }
@@ -476,7 +505,11 @@ export function checkWritable(instance: Instance, property: string): CodecResult
 	const current = readProperty(instance, property);
 	if (!current.ok) return current;
 	if (KNOWN_READ_ONLY.has(property)) {
-		return failure("read_only", property, `${describeInstance(instance)}.${property} is read-only (Studio computes it)`);
+		return failure(
+			"read_only",
+			property,
+			`${describeInstance(instance)}.${property} is read-only (Studio computes it)`,
+		);
 	}
 	return current;
 }
@@ -485,7 +518,12 @@ export function checkWritable(instance: Instance, property: string): CodecResult
  * Decodes `json` into a value for `instance[property]`, by the type of the property's current
  * value. `root` resolves instance paths. Nothing is written.
  */
-export function decodeValue(instance: Instance, property: string, json: unknown, root: DataModel): CodecResult<unknown> {
+export function decodeValue(
+	instance: Instance,
+	property: string,
+	json: unknown,
+	root: DataModel,
+): CodecResult<unknown> {
 	const current = checkWritable(instance, property);
 	if (!current.ok) return current;
 	return decodeAs(property, current.value, json, root);
@@ -496,7 +534,11 @@ export function decodeAs(property: string, current: unknown, json: unknown, root
 	const kind = valueKind(property, current);
 	const form = FORMS[kind];
 	const mismatch = (): CodecResult<unknown> =>
-		failure("invalid_value", property, `${property} is a ${kind}: expected ${form.expected}, e.g. ${form.example}; got ${show(json)}`);
+		failure(
+			"invalid_value",
+			property,
+			`${property} is a ${kind}: expected ${form.expected}, e.g. ${form.example}; got ${show(json)}`,
+		);
 	switch (kind) {
 		case "number":
 			return isFiniteNumber(json) ? success(json) : mismatch();
@@ -570,7 +612,11 @@ export function decodeAs(property: string, current: unknown, json: unknown, root
 		case "Instance":
 			return decodeInstance(property, json, root);
 		default:
-			return failure("unsupported_type", property, `${property} is a ${kind}, which Vector cannot set yet; ask the user to set it in the Properties window`);
+			return failure(
+				"unsupported_type",
+				property,
+				`${property} is a ${kind}, which Vector cannot set yet; ask the user to set it in the Properties window`,
+			);
 	}
 }
 
@@ -595,7 +641,12 @@ export function writeProperty(instance: Instance, property: string, value: unkno
 }
 
 /** Decodes and writes in one step (the applier's path for each property). */
-export function setPropertyFromJson(instance: Instance, property: string, json: unknown, root: DataModel): CodecResult<undefined> {
+export function setPropertyFromJson(
+	instance: Instance,
+	property: string,
+	json: unknown,
+	root: DataModel,
+): CodecResult<undefined> {
 	const decoded = decodeValue(instance, property, json, root);
 	if (!decoded.ok) return decoded;
 	return writeProperty(instance, property, decoded.value);
@@ -630,18 +681,23 @@ export function encodeValue(value: unknown): JsonValue {
 	if (typeIs(value, "Vector2")) return [tidyNumber(value.X), tidyNumber(value.Y)];
 	if (typeIs(value, "Color3")) return encodeColor(value);
 	if (typeIs(value, "UDim")) return [tidyNumber(value.Scale), value.Offset];
-	if (typeIs(value, "UDim2")) return [tidyNumber(value.X.Scale), value.X.Offset, tidyNumber(value.Y.Scale), value.Y.Offset];
+	if (typeIs(value, "UDim2"))
+		return [tidyNumber(value.X.Scale), value.X.Offset, tidyNumber(value.Y.Scale), value.Y.Offset];
 	if (typeIs(value, "CFrame")) return encodeCFrame(value);
 	if (typeIs(value, "EnumItem")) return tostring(value);
 	if (typeIs(value, "BrickColor")) return value.Name;
 	if (typeIs(value, "NumberRange")) return [tidyNumber(value.Min), tidyNumber(value.Max)];
-	if (typeIs(value, "Rect")) return [tidyNumber(value.Min.X), tidyNumber(value.Min.Y), tidyNumber(value.Max.X), tidyNumber(value.Max.Y)];
+	if (typeIs(value, "Rect"))
+		return [tidyNumber(value.Min.X), tidyNumber(value.Min.Y), tidyNumber(value.Max.X), tidyNumber(value.Max.Y)];
 	if (typeIs(value, "NumberSequence")) {
 		return value.Keypoints.map((point) =>
-			point.Envelope === 0 ? [tidyNumber(point.Time), tidyNumber(point.Value)] : [tidyNumber(point.Time), tidyNumber(point.Value), tidyNumber(point.Envelope)],
+			point.Envelope === 0
+				? [tidyNumber(point.Time), tidyNumber(point.Value)]
+				: [tidyNumber(point.Time), tidyNumber(point.Value), tidyNumber(point.Envelope)],
 		);
 	}
-	if (typeIs(value, "ColorSequence")) return value.Keypoints.map((point) => [tidyNumber(point.Time), encodeColor(point.Value)]);
+	if (typeIs(value, "ColorSequence"))
+		return value.Keypoints.map((point) => [tidyNumber(point.Time), encodeColor(point.Value)]);
 	if (typeIs(value, "PhysicalProperties")) {
 		return {
 			density: tidyNumber(value.Density),
