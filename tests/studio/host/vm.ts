@@ -23,6 +23,57 @@ export const repoRoot = resolve(here, "../../..");
 export const engineRoot = join(repoRoot, "tests/studio/engine");
 export const generatedRoot = join(repoRoot, "tests/studio/.generated");
 
+/**
+ * Strings crossing the bridge as numbered blobs in chunks: luau-web copies each string through a
+ * fixed-size buffer and crashes on ones much over half a megabyte (see engine/kernel/Bridge.luau).
+ */
+class BlobStore {
+	private static readonly CHUNK = 128 * 1024;
+	private next = 1;
+	private readonly blobs = new Map<number, string[]>();
+
+	put(text: string): number {
+		const id = this.next++;
+		const chunks: string[] = [];
+		for (let start = 0; start < text.length; ) {
+			let end = Math.min(start + BlobStore.CHUNK, text.length);
+			// Never split a surrogate pair: each chunk is converted to UTF-8 on its own.
+			const last = text.charCodeAt(end - 1);
+			if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+			chunks.push(text.slice(start, end));
+			start = end;
+		}
+		this.blobs.set(id, chunks);
+		return id;
+	}
+
+	/** Chunk `index` of blob `id`, or undefined past the end (the blob is then freed). */
+	chunk(id: number, index: number): string | undefined {
+		const chunks = this.blobs.get(id);
+		if (!chunks || index >= chunks.length) {
+			this.blobs.delete(id);
+			return undefined;
+		}
+		return chunks[index];
+	}
+
+	create(): number {
+		const id = this.next++;
+		this.blobs.set(id, []);
+		return id;
+	}
+
+	append(id: number, chunk: string): void {
+		this.blobs.get(id)?.push(chunk);
+	}
+
+	take(id: number): string {
+		const text = (this.blobs.get(id) ?? []).join("");
+		this.blobs.delete(id);
+		return text;
+	}
+}
+
 export interface StudioOptions {
 	/** Where plugin settings persist (one JSON file per run). Defaults to a temp file. */
 	settingsFile?: string;
@@ -63,6 +114,7 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		((stream, text) => (stream === "out" ? process.stdout : process.stderr).write(text + "\n"));
 	const http = new HttpBridge();
 	const settingsFile = options.settingsFile;
+	const blobs = new BlobStore();
 	let state: LuauState;
 	const hostBridge = {
 		readEngineFile,
@@ -70,28 +122,35 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		write: (stream: "out" | "warn" | "err", text: string) => output(stream, text),
 		realClock: () => performance.now() / 1000,
 		unixTime: () => Date.now() / 1000,
-		httpStart: (requestJson: string) => http.start(requestJson),
+		httpStart: (requestBlob: number) => http.start(blobs.take(requestBlob)),
 		httpCancel: (id: number) => http.cancel(id),
-		ioWait: (maxMs: number) => http.waitAny(maxMs),
-		readSettings: () =>
-			settingsFile && existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : "{}",
-		writeSettings: (json: string) => {
+		ioWait: async (maxMs: number) => blobs.put(await http.waitAny(maxMs)),
+		readSettings: () => blobs.put(settingsFile && existsSync(settingsFile) ? readFileSync(settingsFile, "utf8") : "{}"),
+		writeSettings: (blobId: number) => {
+			const json = blobs.take(blobId);
 			if (!settingsFile) return;
 			mkdirSync(dirname(settingsFile), { recursive: true });
 			writeFileSync(settingsFile, json);
 		},
 		// Imported on first use: assets.ts reads models through fixtures.ts, which imports this module.
-		loadAsset: async (id: string) => (await import("./assets.js")).loadAsset(options.assetsDir, id),
+		loadAsset: async (id: string) => {
+			const text = (await import("./assets.js")).loadAsset(options.assetsDir, id);
+			return text ? blobs.put(text) : 0;
+		},
+		blobChunk: (id: number, index: number) => blobs.chunk(id, index),
+		blobNew: () => blobs.create(),
+		blobAppend: (id: number, chunk: string) => blobs.append(id, chunk),
 	};
 	state = await LuauState.createAsync({ __host: hostBridge });
 	const boot = state.loadstring(readEngineFile("boot"), "=engine/boot", true);
 	// luau-web resolves a Luau call to the array of its return values.
-	const [api] = (await boot()) as [{ callJson: (name: string, argsJson: string) => Promise<[string]> }?];
+	const [api] = (await boot()) as [{ callJson: (name: string, argsBlob: number) => Promise<[number]> }?];
 	if (!api) throw new Error("engine boot returned nothing");
 	const callJson = api.callJson;
 	return {
 		async call(name, ...args) {
-			const [result] = await callJson(name, JSON.stringify(args));
+			const [resultBlob] = await callJson(name, blobs.put(JSON.stringify(args)));
+			const result = blobs.take(resultBlob);
 			const parsed = JSON.parse(result) as { ok: boolean; value?: unknown; error?: string };
 			if (!parsed.ok) throw new Error(parsed.error);
 			return parsed.value;
