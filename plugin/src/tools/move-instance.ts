@@ -34,10 +34,16 @@ export const moveInstance: ToolDefinition<s.Infer<typeof args>> = {
 		const instance = target.instance;
 		const destination = parent.instance;
 		if (destination.IsA("DataModel")) {
-			return { kind: "error", message: "newParentPath: only services live directly under game; choose a service or a folder" };
+			return {
+				kind: "error",
+				message: "newParentPath: only services live directly under game; choose a service or a folder",
+			};
 		}
 		if (destination === instance || destination.IsDescendantOf(instance)) {
-			return { kind: "error", message: `newParentPath: "${a.newParentPath}" is inside "${a.path}" itself; an instance cannot be moved into itself` };
+			return {
+				kind: "error",
+				message: `newParentPath: "${a.newParentPath}" is inside "${a.path}" itself; an instance cannot be moved into itself`,
+			};
 		}
 		if (instance.Parent === destination) {
 			return { kind: "error", message: `newParentPath: "${a.path}" is already a child of "${a.newParentPath}"` };

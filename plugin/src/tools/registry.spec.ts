@@ -83,8 +83,18 @@ export = () => {
 
 	describe("createToolRegistry", () => {
 		it("offers read and control tools in Plan mode and every tool in Act mode, in registration order", () => {
-			expect(registry.list("plan").map((t) => t.name).join(",")).to.equal("echo,done,broken,huge");
-			expect(registry.list("act").map((t) => t.name).join(",")).to.equal("echo,touch,done,broken,huge");
+			expect(
+				registry
+					.list("plan")
+					.map((t) => t.name)
+					.join(","),
+			).to.equal("echo,done,broken,huge");
+			expect(
+				registry
+					.list("act")
+					.map((t) => t.name)
+					.join(","),
+			).to.equal("echo,touch,done,broken,huge");
 			expect(registry.get("touch")).to.equal(write);
 			expect(registry.get("nope")).to.equal(undefined);
 		});
@@ -115,7 +125,9 @@ export = () => {
 
 	describe("runToolCall", () => {
 		it("runs a valid call", () => {
-			expect(messageOf(runToolCall(registry, "plan", call("echo", '{"text": "ab", "times": 2}'), context))).to.equal("result: abab");
+			expect(messageOf(runToolCall(registry, "plan", call("echo", '{"text": "ab", "times": 2}'), context))).to.equal(
+				"result: abab",
+			);
 		});
 
 		it("treats empty arguments as an empty object", () => {
@@ -177,7 +189,9 @@ export = () => {
 		});
 
 		it("turns an executor's throw into an error outcome", () => {
-			expect(messageOf(runToolCall(registry, "act", call("broken", "{}"), context))).to.equal("broken failed: the place exploded");
+			expect(messageOf(runToolCall(registry, "act", call("broken", "{}"), context))).to.equal(
+				"broken failed: the place exploded",
+			);
 		});
 
 		it("caps oversized results with a note", () => {

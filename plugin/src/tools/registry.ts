@@ -108,7 +108,12 @@ function capOutcome(outcome: ToolOutcome): ToolOutcome {
  * decodes and validates the arguments, runs the executor (a throw becomes an error outcome) and caps
  * the text sent back. Yields when the tool does.
  */
-export function runToolCall(registry: ToolRegistry, mode: ToolMode, call: ChatToolCall, context: ToolContext): ToolOutcome {
+export function runToolCall(
+	registry: ToolRegistry,
+	mode: ToolMode,
+	call: ChatToolCall,
+	context: ToolContext,
+): ToolOutcome {
 	const name = call.function.name;
 	const tool = registry.get(name);
 	const available = registry.list(mode);

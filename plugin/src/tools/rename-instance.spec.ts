@@ -43,7 +43,9 @@ export = () => {
 		expect(errorOf(callTool(context, "rename_instance", { path: `${path}/Part`, newName: "Door" }))).to.equal(
 			`path: "${path}" has 2 children named "Part": add an index, e.g. "Part[1]" … "Part[2]"`,
 		);
-		expect(errorOf(callTool(context, "rename_instance", { path: `${path}/Part[1]`, newName: string.rep("x", 101) }))).to.equal(
+		expect(
+			errorOf(callTool(context, "rename_instance", { path: `${path}/Part[1]`, newName: string.rep("x", 101) })),
+		).to.equal(
 			"Invalid arguments for rename_instance: newName: expected a string of 1–100 characters, got 101 characters",
 		);
 	});

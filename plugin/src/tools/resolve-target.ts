@@ -8,8 +8,7 @@ import { ToolContext } from "./tool";
 
 /** The instance a path argument names, or a message for the model. */
 export type Target<T extends Instance = Instance> =
-	| { readonly ok: true; readonly instance: T }
-	| { readonly ok: false; readonly message: string };
+	{ readonly ok: true; readonly instance: T } | { readonly ok: false; readonly message: string };
 
 /** "Workspace/Map/Door (Model)": how tools name an instance to the model. */
 export function describeInstance(instance: Instance): string {
@@ -42,7 +41,8 @@ export function resolveScript(context: ToolContext, field: string, path: string)
  */
 export function protectedReason(instance: Instance): string | undefined {
 	if (instance.IsA("DataModel")) return "it is the DataModel (game)";
-	if (instance.Parent !== undefined && instance.Parent.IsA("DataModel")) return `it is a service (${instance.ClassName})`;
+	if (instance.Parent !== undefined && instance.Parent.IsA("DataModel"))
+		return `it is a service (${instance.ClassName})`;
 	if (instance.IsA("Terrain")) return "it is Workspace's Terrain, which cannot be removed or moved";
 	return undefined;
 }
