@@ -20,6 +20,15 @@ export = () => {
 		return container;
 	}
 
+	/** A destroyed instance's Parent is locked: setting it throws. */
+	function isDestroyed(instance: Instance): boolean {
+		const [ok] = pcall(() => {
+			instance.Parent = root;
+		});
+		if (ok) instance.Parent = undefined;
+		return !ok;
+	}
+
 	beforeEach(() => {
 		studio = createSpecStudio();
 		context = createSpecContext(studio);
@@ -66,7 +75,7 @@ export = () => {
 		expect(operation.parentPath).to.equal(path);
 		expect(operation.findings.size()).to.equal(0);
 		expect(studio.loaded.join(",")).to.equal("1001");
-		expect(made[0].Parent).to.equal(undefined);
+		expect(isDestroyed(made[0])).to.equal(true);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 
@@ -83,7 +92,7 @@ export = () => {
 			contains(outcome.summary, 'Insert asset 1002 (Model "Car") into Workspace (Workspace); WARNING, scan found'),
 		).to.equal(true);
 		expect(contains(outcome.summary, `Car/VehicleSeat/Weld:2 ${RULE_LABELS.require_id}`)).to.equal(true);
-		expect(made[0].Parent).to.equal(undefined);
+		expect(isDestroyed(made[0])).to.equal(true);
 	});
 
 	it("refuses an asset that does not load or loads nothing, and a bad parent", () => {

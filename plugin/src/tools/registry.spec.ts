@@ -179,6 +179,14 @@ export = () => {
 			expect(message.find(`${string.rep("é", 10)}", <<here>>oops}.`, 1, true)[0]).to.be.ok();
 		});
 
+		it("never splits a multi-byte character at the edge of the quote", () => {
+			const raw = `{"a" 1, "bb": "${string.rep("é", 30)}"}`;
+			expect(messageOf(runToolCall(registry, "act", call("echo", raw), context))).to.equal(
+				"The arguments of echo are not valid JSON: expected ':' after the member name, found '1' at character 6: " +
+					`{"a" <<here>>1, "bb": "${string.rep("é", 8)}…. Send the arguments as one JSON object.`,
+			);
+		});
+
 		it("reports validation failures with the field path", () => {
 			expect(messageOf(runToolCall(registry, "act", call("echo", '{"text": "", "times": 4}'), context))).to.equal(
 				"Invalid arguments for echo: text: expected a non-empty string, got an empty string; times: expected an integer from 1 to 3, got 4",
