@@ -36,6 +36,8 @@ export interface ChatError {
 	readonly message: string;
 	/** Seconds to wait before retrying, when the server said. */
 	readonly retryAfter?: number;
+	/** Internal detail for logs and bug reports (HTTP status, proxy code, request id), never shown as the message. */
+	readonly detail?: string;
 }
 
 export type ChatResult = { readonly ok: true; readonly reply: ChatReply } | { readonly ok: false; readonly error: ChatError };

@@ -3,6 +3,7 @@
  * applied → reverted. Proposals are plain data (they are saved in plugin settings and survive a
  * reload); proposals/state-machine.ts owns the legal transitions.
  */
+import { AppliedChange } from "./applied-change";
 import { Operation } from "./operation";
 
 export type ProposalState = "pending" | "approved" | "applying" | "applied" | "failed" | "rejected" | "stale" | "reverted";
@@ -27,6 +28,8 @@ export interface Proposal {
 	readonly conflicts?: ReadonlyArray<ProposalConflict>;
 	/** Name of the undo waypoint it was applied as. */
 	readonly waypoint?: string;
+	/** What applying did, with the before-state a revert restores (proposals/applied-change.ts). */
+	readonly applied?: ReadonlyArray<AppliedChange>;
 	/** Virtual/real seconds (os.time()) of creation and of the last transition. */
 	readonly createdAt: number;
 	readonly updatedAt: number;

@@ -20,9 +20,12 @@
  *                           tell the specs where it is: HttpService attributes FixtureUrl and
  *                           RefusedUrl
  *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
+ *   --settings <file>       where plugin settings persist (default: a new file per run in the
+ *                           system's temp folder)
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { tmpdir } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
 import { loadFolder, loadModelFile, ensureClassDb } from "./fixtures.js";
@@ -35,6 +38,7 @@ interface Options {
 	filter?: string;
 	assets: string;
 	summary?: string;
+	settings?: string;
 	httpFixture: boolean;
 }
 
@@ -58,6 +62,7 @@ function parseArgs(argv: string[]): Options {
 		else if (arg === "--assets") options.assets = resolve(value());
 		else if (arg === "--summary") options.summary = resolve(value());
 		else if (arg === "--http-fixture") options.httpFixture = true;
+		else if (arg === "--settings") options.settings = resolve(value());
 		else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
 		else options.folders.push(resolve(arg));
 	}
@@ -80,7 +85,8 @@ async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	ensureClassDb();
 	const started = performance.now();
-	const studio = await createStudio({ assetsDir: options.assets });
+	const settingsFile = options.settings ?? join(mkdtempSync(join(tmpdir(), "studio-spec-")), "plugin-settings.json");
+	const studio = await createStudio({ assetsDir: options.assets, settingsFile });
 	let fixture: HttpFixture | undefined;
 	if (options.httpFixture) {
 		fixture = await startHttpFixture();
