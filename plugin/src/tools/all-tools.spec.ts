@@ -1,5 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { HttpService, Workspace } from "@rbxts/services";
+import { encodeJson } from "../net/json";
+import { WIRE_LIST_KEYS } from "../net/wire-types";
 import { ALL_TOOLS } from "./all-tools";
 import { callTool } from "./dev/call-tool";
 import {
@@ -98,9 +100,10 @@ export = () => {
 						throw `${where}.${name} has no description`;
 				}
 			}
-			// Survives JSON encoding as an object (an empty properties table would become []).
-			const encoded = HttpService.JSONEncode(schema);
-			expect(encoded.find('"properties":[]', 1, true)[0]).to.equal(undefined);
+			// Encodes for the wire with objects kept objects (an empty properties table must not become []).
+			const encoded = encodeJson(schema, { emptyArrayKeys: WIRE_LIST_KEYS });
+			if (!encoded.ok) throw `${tool.name}: ${encoded.message}`;
+			expect(encoded.text.find('"properties":[]', 1, true)[0]).to.equal(undefined);
 		}
 	});
 

@@ -1,5 +1,6 @@
 /// <reference types="@rbxts/testez/globals" />
-import { HttpService } from "@rbxts/services";
+import { encodeJson } from "../net/json";
+import { WIRE_LIST_KEYS } from "../net/wire-types";
 import * as s from "./schema";
 
 /** The message of a failed check (or "ok" when it passed). */
@@ -227,12 +228,14 @@ export = () => {
 			expect(required[0]).to.equal("path");
 		});
 
-		it("omits properties and required when it has no fields, so JSONEncode cannot turn them into []", () => {
+		it("keeps an empty properties object when it has no fields, and the wire encoder sends it as {}", () => {
 			const json = s.object({}, { description: "No arguments." }).toJsonSchema();
-			expect(json.properties).to.equal(undefined);
+			expect(next(json.properties as object)[0]).to.equal(undefined);
 			expect(json.required).to.equal(undefined);
-			const encoded = HttpService.JSONEncode(json);
-			expect(encoded.find('"properties"', 1, true)[0]).to.equal(undefined);
+			const encoded = encodeJson(json, { emptyArrayKeys: WIRE_LIST_KEYS });
+			expect(encoded.ok && encoded.text).to.equal(
+				'{"additionalProperties":false,"description":"No arguments.","properties":{},"type":"object"}',
+			);
 		});
 
 		it("accepts required fields with or without the optional ones", () => {

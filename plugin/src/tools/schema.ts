@@ -10,8 +10,9 @@
  * Luau facts shape the details. Decoded JSON is a Luau table, so an empty `{}` and an empty `[]` are
  * the same value (both are accepted wherever either is expected); JSON null arrives as nil, i.e. a
  * missing field; and a Luau table has no key order, so object fields are validated and listed in
- * alphabetical order. HttpService:JSONEncode writes an empty table as `[]`, so an object schema with
- * no fields omits `properties` instead of sending `"properties": []`.
+ * alphabetical order. An object schema always has `properties`, empty for a tool without arguments
+ * (providers expect `"properties": {}`): the wire encoder (net/json.ts) writes an empty table as an
+ * object unless its key names a list, which HttpService:JSONEncode could not (it writes `[]`).
  */
 import { t } from "@rbxts/t";
 import { characterCount, truncateCharacters } from "../diff/characters";
@@ -453,11 +454,9 @@ export function object<S extends Shape>(shape: S, options: BaseOptions): ObjectS
 				description: options.description,
 				additionalProperties: false,
 			};
-			if (fields.size() > 0) {
-				const properties: Record<string, unknown> = {};
-				for (const name of fields) properties[name] = shape[name].toJsonSchema();
-				json.properties = properties;
-			}
+			const properties: Record<string, unknown> = {};
+			for (const name of fields) properties[name] = shape[name].toJsonSchema();
+			json.properties = properties;
 			if (required.size() > 0) json.required = [...required];
 			return json;
 		},
