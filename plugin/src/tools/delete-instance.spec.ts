@@ -1,5 +1,6 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
+import { formatPath } from "../studio/instance-path";
 import { callTool, contains, errorOf } from "./dev/call-tool";
 import {
 	createSpecContext,
@@ -45,12 +46,19 @@ export = () => {
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 
-	it("refuses services, game and Terrain", () => {
+	it("refuses services, game, Terrain and the workspace camera", () => {
+		const camera = Workspace.CurrentCamera;
+		if (camera !== undefined) {
+			const cameraPath = formatPath(camera);
+			expect(errorOf(callTool(context, "delete_instance", { path: cameraPath }))).to.equal(
+				`path: "${cameraPath}" cannot be deleted: it is the workspace's camera`,
+			);
+		}
 		for (const [target, why] of [
-			["ServerScriptService", "it is a service (ServerScriptService)"],
-			["Workspace", "it is a service (Workspace)"],
+			["ServerScriptService", "it is the ServerScriptService service"],
+			["Workspace", "it is the Workspace service"],
 			["game", "it is the DataModel (game)"],
-			["Workspace/Terrain", "it is Workspace's Terrain, which cannot be removed or moved"],
+			["Workspace/Terrain", "it is the place's Terrain"],
 		]) {
 			expect(errorOf(callTool(context, "delete_instance", { path: target }))).to.equal(
 				`path: "${target}" cannot be deleted: ${why}`,

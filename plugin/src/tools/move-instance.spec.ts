@@ -53,10 +53,10 @@ export = () => {
 			"newParentPath: only services live directly under game; choose a service or a folder",
 		);
 		expect(errorOf(callTool(context, "move_instance", { path: "Workspace/Terrain", newParentPath: path }))).to.equal(
-			`path: "Workspace/Terrain" cannot be moved: it is Workspace's Terrain, which cannot be removed or moved`,
+			`path: "Workspace/Terrain" cannot be moved: it is the place's Terrain`,
 		);
 		expect(errorOf(callTool(context, "move_instance", { path: "ReplicatedStorage", newParentPath: path }))).to.equal(
-			'path: "ReplicatedStorage" cannot be moved: it is a service (ReplicatedStorage)',
+			'path: "ReplicatedStorage" cannot be moved: it is the ReplicatedStorage service',
 		);
 	});
 };

@@ -32,7 +32,7 @@ export = () => {
 
 	it("refuses services, game, the same name, an ambiguous path and a long name", () => {
 		expect(errorOf(callTool(context, "rename_instance", { path: "Workspace", newName: "World" }))).to.equal(
-			'path: "Workspace" cannot be renamed: it is a service (Workspace)',
+			'path: "Workspace" cannot be renamed: it is the Workspace service',
 		);
 		expect(errorOf(callTool(context, "rename_instance", { path: "game", newName: "x" }))).to.equal(
 			'path: "game" cannot be renamed: it is the DataModel (game)',
