@@ -1,8 +1,18 @@
 /// <reference types="@rbxts/testez/globals" />
 import { HttpService, Workspace } from "@rbxts/services";
+import { encodeJson } from "../net/json";
+import { WIRE_LIST_KEYS } from "../net/wire-types";
 import { ALL_TOOLS } from "./all-tools";
 import { callTool } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import {
+	createSpecContext,
+	createSpecStudio,
+	makeFolder,
+	makePart,
+	makeScript,
+	snapshot,
+	SpecStudio,
+} from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 const P = "Workspace/VectorToolsSpec";
@@ -17,7 +27,10 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	read_script: { path: `${P}/Main`, startLine: 1, endLine: 2 },
 	search_scripts: { query: "speed", path: P },
 	search_assets: { query: "pine tree", category: "model", limit: 5 },
-	show_diff: { path: `${P}/Main`, edits: [{ start: { line: 0, character: 14 }, end: { line: 0, character: 16 }, newText: "24" }] },
+	show_diff: {
+		path: `${P}/Main`,
+		edits: [{ start: { line: 0, character: 14 }, end: { line: 0, character: 16 }, newText: "24" }],
+	},
 	apply_edit: {
 		path: `${P}/Main`,
 		edits: [{ start: { line: 0, character: 14 }, end: { line: 0, character: 16 }, newText: "24" }],
@@ -39,9 +52,11 @@ const EXAMPLES: { readonly [name: string]: object } = {
 function objectSchemas(schema: Record<string, unknown>, where: string, out: Array<[string, Record<string, unknown>]>) {
 	if (schema.type === "object" && schema.additionalProperties === false) out.push([where, schema]);
 	const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
-	if (properties !== undefined) for (const [name, child] of pairs(properties)) objectSchemas(child, `${where}.${name}`, out);
+	if (properties !== undefined)
+		for (const [name, child] of pairs(properties)) objectSchemas(child, `${where}.${name}`, out);
 	if (typeIs(schema.items, "table")) objectSchemas(schema.items as Record<string, unknown>, `${where}[]`, out);
-	if (typeIs(schema.additionalProperties, "table")) objectSchemas(schema.additionalProperties as Record<string, unknown>, `${where}{}`, out);
+	if (typeIs(schema.additionalProperties, "table"))
+		objectSchemas(schema.additionalProperties as Record<string, unknown>, `${where}{}`, out);
 	return out;
 }
 
@@ -81,12 +96,14 @@ export = () => {
 					if (properties[name] === undefined) throw `${where}: required field ${name} is not in properties`;
 				}
 				for (const [name, property] of pairs(properties)) {
-					if (!typeIs(property.description, "string") || property.description === "") throw `${where}.${name} has no description`;
+					if (!typeIs(property.description, "string") || property.description === "")
+						throw `${where}.${name} has no description`;
 				}
 			}
-			// Survives JSON encoding as an object (an empty properties table would become []).
-			const encoded = HttpService.JSONEncode(schema);
-			expect(encoded.find('"properties":[]', 1, true)[0]).to.equal(undefined);
+			// Encodes for the wire with objects kept objects (an empty properties table must not become []).
+			const encoded = encodeJson(schema, { emptyArrayKeys: WIRE_LIST_KEYS });
+			if (!encoded.ok) throw `${tool.name}: ${encoded.message}`;
+			expect(encoded.text.find('"properties":[]', 1, true)[0]).to.equal(undefined);
 		}
 	});
 
@@ -104,7 +121,14 @@ export = () => {
 		for (const tool of ALL_TOOLS) {
 			const outcome = callTool(context, tool.name, EXAMPLES[tool.name]);
 			if (outcome.kind === "error") throw `${tool.name}: ${outcome.message}`;
-			const expected = tool.kind === "write" ? "proposal" : tool.kind === "read" ? (tool.name === "show_diff" ? "preview" : "result") : outcome.kind;
+			const expected =
+				tool.kind === "write"
+					? "proposal"
+					: tool.kind === "read"
+						? tool.name === "show_diff"
+							? "preview"
+							: "result"
+						: outcome.kind;
 			expect(outcome.kind).to.equal(expected);
 			expect(snapshot(root, studio)).to.equal(before);
 		}

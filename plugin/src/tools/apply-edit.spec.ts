@@ -1,7 +1,15 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import {
+	createSpecContext,
+	createSpecStudio,
+	makeFolder,
+	makePart,
+	makeScript,
+	snapshot,
+	SpecStudio,
+} from "./dev/spec-studio";
 import { ToolContext, ToolOutcome } from "./tool";
 
 export = () => {
@@ -26,7 +34,8 @@ export = () => {
 	});
 
 	function proposalOf(outcome: ToolOutcome) {
-		if (outcome.kind !== "proposal") throw `expected a proposal, got ${outcome.kind}: ${outcome.kind === "error" ? outcome.message : ""}`;
+		if (outcome.kind !== "proposal")
+			throw `expected a proposal, got ${outcome.kind}: ${outcome.kind === "error" ? outcome.message : ""}`;
 		return outcome;
 	}
 
@@ -61,7 +70,9 @@ export = () => {
 
 	it("keeps CRLF line endings and counts characters, not bytes", () => {
 		studio.texts.set(main, 'print("é")\r\nprint("x")\r\n');
-		const outcome = proposalOf(callTool(context, "apply_edit", { path, edits: [edit(0, 8, 0, 9, ""), edit(1, 0, 1, 0, "-- a\n")] }));
+		const outcome = proposalOf(
+			callTool(context, "apply_edit", { path, edits: [edit(0, 8, 0, 9, ""), edit(1, 0, 1, 0, "-- a\n")] }),
+		);
 		const operation = outcome.operations[0];
 		if (operation.kind !== "edit_script") throw "not an edit";
 		expect(operation.after).to.equal('print("é)\r\n-- a\r\nprint("x")\r\n');
@@ -69,12 +80,21 @@ export = () => {
 
 	it("refuses out-of-range positions, overlaps, inverted ranges and no-ops, changing nothing", () => {
 		const before = snapshot(root, studio);
-		expect(contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(9, 0, 9, 0, "x")] })), "edits[0].start")).to.equal(true);
-		expect(contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 0, 0, 99, "x")] })), "edits[0].end")).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(9, 0, 9, 0, "x")] })), "edits[0].start"),
+		).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 0, 0, 99, "x")] })), "edits[0].end"),
+		).to.equal(true);
 		expect(
 			errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 0, 0, 10, "a"), edit(0, 5, 1, 0, "b")] })),
 		).to.equal("edits[0] (0:0–0:10) and edits[1] (0:5–1:0) overlap; edits must not cover the same text");
-		expect(contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(1, 0, 0, 0, "x")] })), "comes before start")).to.equal(true);
+		expect(
+			contains(
+				errorOf(callTool(context, "apply_edit", { path, edits: [edit(1, 0, 0, 0, "x")] })),
+				"comes before start",
+			),
+		).to.equal(true);
 		expect(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 6, 0, 11, "speed")] }))).to.equal(
 			"the edit changes nothing: the result equals the script's current text",
 		);
@@ -85,9 +105,9 @@ export = () => {
 		expect(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, -1, 0, 0, "x")] }))).to.equal(
 			"Invalid arguments for apply_edit: edits[0].start.character: expected an integer ≥ 0, got -1",
 		);
-		expect(errorOf(callTool(context, "apply_edit", { path, edits: [{ start: { line: 0, character: 0 }, newText: "x" }] }))).to.equal(
-			"Invalid arguments for apply_edit: edits[0].end: missing; expected an object",
-		);
+		expect(
+			errorOf(callTool(context, "apply_edit", { path, edits: [{ start: { line: 0, character: 0 }, newText: "x" }] })),
+		).to.equal("Invalid arguments for apply_edit: edits[0].end: missing; expected an object");
 		expect(errorOf(callTool(context, "apply_edit", { path, edits: [] }))).to.equal(
 			"Invalid arguments for apply_edit: edits: expected an array of 1–50 items, got 0 items",
 		);
@@ -95,13 +115,22 @@ export = () => {
 
 	it("refuses a path that is missing or not a script", () => {
 		makePart("Floor", root);
-		expect(contains(errorOf(callTool(context, "apply_edit", { path: `${path}2`, edits: [edit(0, 0, 0, 0, "x")] })), 'no child named "Main2"')).to.equal(true);
 		expect(
-			errorOf(callTool(context, "apply_edit", { path: "Workspace/VectorToolsSpec/Floor", edits: [edit(0, 0, 0, 0, "x")] })),
+			contains(
+				errorOf(callTool(context, "apply_edit", { path: `${path}2`, edits: [edit(0, 0, 0, 0, "x")] })),
+				'no child named "Main2"',
+			),
+		).to.equal(true);
+		expect(
+			errorOf(
+				callTool(context, "apply_edit", { path: "Workspace/VectorToolsSpec/Floor", edits: [edit(0, 0, 0, 0, "x")] }),
+			),
 		).to.equal('path: "Workspace/VectorToolsSpec/Floor" is a Part, not a script (Script, LocalScript or ModuleScript)');
 	});
 
 	it("is refused in Plan mode", () => {
-		expect(contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 0, 0, 0, "x")] }, "plan")), "Plan mode")).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "apply_edit", { path, edits: [edit(0, 0, 0, 0, "x")] }, "plan")), "Plan mode"),
+		).to.equal(true);
 	});
 };

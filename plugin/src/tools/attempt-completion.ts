@@ -7,7 +7,11 @@ import { ToolDefinition } from "./tool";
 
 const args = s.object(
 	{
-		result: s.text({ description: "What was done (or found), for the user; no question at the end.", minLength: 1, maxLength: 4000 }),
+		result: s.text({
+			description: "What was done (or found), for the user; no question at the end.",
+			minLength: 1,
+			maxLength: 4000,
+		}),
 	},
 	{ description: "The final result." },
 );

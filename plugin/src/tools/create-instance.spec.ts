@@ -26,7 +26,9 @@ export = () => {
 			properties: { Brightness: 2, Color: "#ffcc00", Range: 12, Shadows: true },
 		});
 		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
-		expect(outcome.summary).to.equal(`Create PointLight "Glow" in ${path}/Lamp (Part) with Brightness, Color, Range, Shadows`);
+		expect(outcome.summary).to.equal(
+			`Create PointLight "Glow" in ${path}/Lamp (Part) with Brightness, Color, Range, Shadows`,
+		);
 		const operation = outcome.operations[0];
 		if (operation.kind !== "create_instance") throw "wrong operation";
 		expect(operation.parentPath).to.equal(`${path}/Lamp`);
@@ -50,20 +52,34 @@ export = () => {
 		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Prat" }))).to.equal(
 			'className: "Prat" is not a Roblox class that can be created with Instance.new (check the spelling and capitalisation)',
 		);
-		expect(contains(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Workspace" })), "is not a Roblox class that can be created with Instance.new")).to.equal(true);
+		expect(
+			contains(
+				errorOf(callTool(context, "create_instance", { parentPath: path, className: "Workspace" })),
+				"is not a Roblox class that can be created with Instance.new",
+			),
+		).to.equal(true);
 		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Script" }))).to.equal(
 			"className: use create_script to create a Script",
 		);
 		const bad = errorOf(
-			callTool(context, "create_instance", { parentPath: path, className: "Part", properties: { Size: [1, 2], Colour: [1, 2, 3] } }),
+			callTool(context, "create_instance", {
+				parentPath: path,
+				className: "Part",
+				properties: { Size: [1, 2], Colour: [1, 2, 3] },
+			}),
 		);
 		expect(contains(bad, "properties.Colour:")).to.equal(true);
 		expect(contains(bad, 'has no property "Colour"')).to.equal(true);
 		expect(contains(bad, "properties.Size: Size is a Vector3")).to.equal(true);
-		expect(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Part", properties: { Name: "X" } }))).to.equal(
-			"properties.Name: give the name in the name argument instead",
-		);
-		expect(contains(errorOf(callTool(context, "create_instance", { parentPath: "game", className: "Part" })), "nothing can be created directly under game")).to.equal(true);
+		expect(
+			errorOf(callTool(context, "create_instance", { parentPath: path, className: "Part", properties: { Name: "X" } })),
+		).to.equal("properties.Name: give the name in the name argument instead");
+		expect(
+			contains(
+				errorOf(callTool(context, "create_instance", { parentPath: "game", className: "Part" })),
+				"nothing can be created directly under game",
+			),
+		).to.equal(true);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 };

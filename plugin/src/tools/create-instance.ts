@@ -13,7 +13,11 @@ import { ToolDefinition } from "./tool";
 const args = s.object(
 	{
 		parentPath: s.text({ description: `Where to create it. ${PATH_FORMAT_HELP}`, minLength: 1 }),
-		className: s.text({ description: 'A creatable Roblox class, e.g. "Part", "Folder", "PointLight", "TextLabel".', minLength: 1, maxLength: 100 }),
+		className: s.text({
+			description: 'A creatable Roblox class, e.g. "Part", "Folder", "PointLight", "TextLabel".',
+			minLength: 1,
+			maxLength: 100,
+		}),
 		name: s.optional(s.text({ description: "The Name (default: the class name).", minLength: 1, maxLength: 100 })),
 		properties: s.optional(propertiesField(0)),
 		reason: reasonField,
@@ -32,7 +36,10 @@ export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 		const parent = resolveTarget(context, "parentPath", a.parentPath);
 		if (!parent.ok) return { kind: "error", message: parent.message };
 		if (parent.instance.IsA("DataModel")) {
-			return { kind: "error", message: "parentPath: nothing can be created directly under game; choose a service such as Workspace" };
+			return {
+				kind: "error",
+				message: "parentPath: nothing can be created directly under game; choose a service such as Workspace",
+			};
 		}
 		const [created, scratch] = pcall(() => new Instance(a.className as keyof CreatableInstances));
 		if (!created) {
@@ -59,7 +66,9 @@ export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 		return {
 			kind: "proposal",
 			summary: summarize(what, a.reason),
-			operations: [{ kind: "create_instance", parentPath: formatPath(parent.instance), className: a.className, name, properties }],
+			operations: [
+				{ kind: "create_instance", parentPath: formatPath(parent.instance), className: a.className, name, properties },
+			],
 		};
 	},
 };

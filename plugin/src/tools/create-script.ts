@@ -11,7 +11,10 @@ import { ToolDefinition } from "./tool";
 
 const args = s.object(
 	{
-		parentPath: s.text({ description: `Where to create it, e.g. "ServerScriptService". ${PATH_FORMAT_HELP}`, minLength: 1 }),
+		parentPath: s.text({
+			description: `Where to create it, e.g. "ServerScriptService". ${PATH_FORMAT_HELP}`,
+			minLength: 1,
+		}),
 		name: s.text({ description: "The script's Name.", minLength: 1, maxLength: 100 }),
 		className: s.literals(["Script", "LocalScript", "ModuleScript"], {
 			description: "Script (server), LocalScript (client) or ModuleScript (required by others).",
@@ -19,7 +22,8 @@ const args = s.object(
 		source: s.text({ description: "The full Luau source." }),
 		runContext: s.optional(
 			s.literals(["Legacy", "Server", "Client"], {
-				description: "Script/LocalScript RunContext (default Legacy: runs by location, e.g. Script in ServerScriptService).",
+				description:
+					"Script/LocalScript RunContext (default Legacy: runs by location, e.g. Script in ServerScriptService).",
 			}),
 		),
 		reason: reasonField,
@@ -39,10 +43,16 @@ export const createScript: ToolDefinition<s.Infer<typeof args>> = {
 		const parent = resolveTarget(context, "parentPath", a.parentPath);
 		if (!parent.ok) return { kind: "error", message: parent.message };
 		if (parent.instance.IsA("DataModel")) {
-			return { kind: "error", message: "parentPath: scripts cannot be children of game itself; choose a service such as ServerScriptService" };
+			return {
+				kind: "error",
+				message: "parentPath: scripts cannot be children of game itself; choose a service such as ServerScriptService",
+			};
 		}
 		if (a.runContext !== undefined && a.className === "ModuleScript") {
-			return { kind: "error", message: "runContext: only Script and LocalScript have a RunContext; omit it for a ModuleScript" };
+			return {
+				kind: "error",
+				message: "runContext: only Script and LocalScript have a RunContext; omit it for a ModuleScript",
+			};
 		}
 		const lineCount = scriptLines(a.source).size();
 		let what = `Create ${a.className} "${a.name}" in ${describeInstance(parent.instance)} (${lineCount} line${lineCount === 1 ? "" : "s"}`;

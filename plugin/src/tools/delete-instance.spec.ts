@@ -1,7 +1,16 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
+import { formatPath } from "../studio/instance-path";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import {
+	createSpecContext,
+	createSpecStudio,
+	makeFolder,
+	makePart,
+	makeScript,
+	snapshot,
+	SpecStudio,
+} from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -23,28 +32,46 @@ export = () => {
 
 	it("proposes a delete that says what goes with it, deleting nothing yet", () => {
 		const before = snapshot(root, studio);
-		const outcome = callTool(context, "delete_instance", { path: `${path}/OldMap`, reason: "Replaced by the new map." });
+		const outcome = callTool(context, "delete_instance", {
+			path: `${path}/OldMap`,
+			reason: "Replaced by the new map.",
+		});
 		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
-		expect(outcome.summary).to.equal(`Delete ${path}/OldMap (Model) and its 2 descendants (1 script): Replaced by the new map.`);
+		expect(outcome.summary).to.equal(
+			`Delete ${path}/OldMap (Model) and its 2 descendants (1 script): Replaced by the new map.`,
+		);
 		const operation = outcome.operations[0];
 		if (operation.kind !== "delete_instance") throw "wrong operation";
 		expect(operation.path).to.equal(`${path}/OldMap`);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 
-	it("refuses services, game and Terrain", () => {
+	it("refuses services, game, Terrain and the workspace camera", () => {
+		const camera = Workspace.CurrentCamera;
+		if (camera !== undefined) {
+			const cameraPath = formatPath(camera);
+			expect(errorOf(callTool(context, "delete_instance", { path: cameraPath }))).to.equal(
+				`path: "${cameraPath}" cannot be deleted: it is the workspace's camera`,
+			);
+		}
 		for (const [target, why] of [
-			["ServerScriptService", "it is a service (ServerScriptService)"],
-			["Workspace", "it is a service (Workspace)"],
+			["ServerScriptService", "it is the ServerScriptService service"],
+			["Workspace", "it is the Workspace service"],
 			["game", "it is the DataModel (game)"],
-			["Workspace/Terrain", "it is Workspace's Terrain, which cannot be removed or moved"],
+			["Workspace/Terrain", "it is the place's Terrain"],
 		]) {
-			expect(errorOf(callTool(context, "delete_instance", { path: target }))).to.equal(`path: "${target}" cannot be deleted: ${why}`);
+			expect(errorOf(callTool(context, "delete_instance", { path: target }))).to.equal(
+				`path: "${target}" cannot be deleted: ${why}`,
+			);
 		}
 	});
 
 	it("refuses a missing path and a malformed one", () => {
-		expect(contains(errorOf(callTool(context, "delete_instance", { path: `${path}/NewMap` })), 'no child named "NewMap"')).to.equal(true);
-		expect(contains(errorOf(callTool(context, "delete_instance", { path: `${path}/OldMap]` })), 'unexpected "]"')).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "delete_instance", { path: `${path}/NewMap` })), 'no child named "NewMap"'),
+		).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "delete_instance", { path: `${path}/OldMap]` })), 'unexpected "]"'),
+		).to.equal(true);
 	});
 };

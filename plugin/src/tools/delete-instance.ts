@@ -1,10 +1,12 @@
 /**
  * delete_instance: removing one instance and everything under it, proposed to the user (undoable in
- * one step once applied). Services, game and Terrain are refused.
+ * one step once applied). What proposals must never delete (game, services, Terrain, the workspace
+ * camera: proposals/protected-instance.ts) is refused now.
  */
+import { protectionOf } from "../proposals/protected-instance";
 import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, protectedReason, resolveTarget } from "./resolve-target";
+import { describeInstance, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -25,7 +27,7 @@ export const deleteInstance: ToolDefinition<s.Infer<typeof args>> = {
 	execute(a, context) {
 		const target = resolveTarget(context, "path", a.path);
 		if (!target.ok) return { kind: "error", message: target.message };
-		const refused = protectedReason(target.instance);
+		const refused = protectionOf(target.instance);
 		if (refused !== undefined) return { kind: "error", message: `path: "${a.path}" cannot be deleted: ${refused}` };
 		const descendants = target.instance.GetDescendants();
 		let scripts = 0;

@@ -16,7 +16,7 @@ export = () => {
 	afterEach(() => root.Destroy());
 
 	it("returns the active script's path, class, line count and numbered editor text", () => {
-		const main = makeScript(studio, "Script", "Main", root, 'local x = 1\nprint(x)\n');
+		const main = makeScript(studio, "Script", "Main", root, "local x = 1\nprint(x)\n");
 		studio.active = main;
 		expect(resultOf(callTool(context, "get_active_script", {}))).to.equal(
 			"Workspace/VectorToolsSpec/Main (Script), all 3 lines:\n1: local x = 1\n2: print(x)\n3: ",
@@ -41,8 +41,12 @@ export = () => {
 		for (let i = 1; i <= 1000; i++) lines.push(`print(${i})`);
 		studio.active = makeScript(studio, "Script", "Long", root, lines.join("\n"));
 		const text = resultOf(callTool(context, "get_active_script", {}));
-		expect(contains(text, "Workspace/VectorToolsSpec/Long (Script), lines 1–400 of 1000:\n1: print(1)\n")).to.equal(true);
-		expect(contains(text, "\n400: print(400)\n[cut: lines 401–1000 not shown; read them with read_script startLine 401]")).to.equal(true);
+		expect(contains(text, "Workspace/VectorToolsSpec/Long (Script), lines 1–400 of 1000:\n1: print(1)\n")).to.equal(
+			true,
+		);
+		expect(
+			contains(text, "\n400: print(400)\n[cut: lines 401–1000 not shown; read them with read_script startLine 401]"),
+		).to.equal(true);
 		expect(contains(text, "401: print(401)")).to.equal(false);
 	});
 

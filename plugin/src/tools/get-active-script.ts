@@ -13,7 +13,7 @@ export const getActiveScript: ToolDefinition<s.Infer<typeof args>> = {
 	description:
 		"Returns the script open in the focused Studio editor tab: its instance path, class, line count and the " +
 		"editor text (unsaved changes included) with 1-based line numbers. Long scripts are cut; read the rest " +
-		"with read_script. Use it when the user says \"this script\".",
+		'with read_script. Use it when the user says "this script".',
 	kind: "read",
 	args,
 	execute(_, context) {

@@ -51,7 +51,9 @@ export = () => {
 		const weld = new Instance("WeldConstraint");
 		weld.Part0 = door;
 		weld.Parent = door;
-		const text = resultOf(callTool(context, "get_properties", { path: `${path}/WeldConstraint`, names: ["Part0", "Part1", "Enabled"] }));
+		const text = resultOf(
+			callTool(context, "get_properties", { path: `${path}/WeldConstraint`, names: ["Part0", "Part1", "Enabled"] }),
+		);
 		expect(text).to.equal(`${path}/WeldConstraint (WeldConstraint):\nPart0: "${path}"\nPart1: "nil"\nEnabled: true`);
 	});
 
@@ -59,11 +61,18 @@ export = () => {
 		const text = resultOf(callTool(context, "get_properties", { path, names: ["Anchored", "Colour"] }));
 		expect(contains(text, "\nAnchored: true\n(")).to.equal(true);
 		expect(contains(text, 'has no property "Colour"')).to.equal(true);
-		expect(contains(errorOf(callTool(context, "get_properties", { path, names: ["Colour"] })), 'has no property "Colour"')).to.equal(true);
+		expect(
+			contains(errorOf(callTool(context, "get_properties", { path, names: ["Colour"] })), 'has no property "Colour"'),
+		).to.equal(true);
 	});
 
 	it("refuses a missing path and a bad names list", () => {
-		expect(contains(errorOf(callTool(context, "get_properties", { path: "Workspace/VectorToolsSpec/Window" })), 'no child named "Window"')).to.equal(true);
+		expect(
+			contains(
+				errorOf(callTool(context, "get_properties", { path: "Workspace/VectorToolsSpec/Window" })),
+				'no child named "Window"',
+			),
+		).to.equal(true);
 		expect(errorOf(callTool(context, "get_properties", { path, names: "Size" }))).to.equal(
 			'Invalid arguments for get_properties: names: expected an array of 1–50 items, got "Size"',
 		);

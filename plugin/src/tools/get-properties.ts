@@ -91,7 +91,7 @@ const args = s.object(
 	{
 		path: s.text({ description: `The instance to read. ${PATH_FORMAT_HELP}`, minLength: 1 }),
 		names: s.optional(
-			s.array(s.text({ description: "A property name, e.g. \"CFrame\".", minLength: 1, maxLength: 100 }), {
+			s.array(s.text({ description: 'A property name, e.g. "CFrame".', minLength: 1, maxLength: 100 }), {
 				description: "Properties to read (default: the common ones the instance has, plus attributes and tags).",
 				minItems: 1,
 				maxItems: 50,

@@ -20,6 +20,15 @@ export = () => {
 		return container;
 	}
 
+	/** A destroyed instance's Parent is locked: setting it throws. */
+	function isDestroyed(instance: Instance): boolean {
+		const [ok] = pcall(() => {
+			instance.Parent = root;
+		});
+		if (ok) instance.Parent = undefined;
+		return !ok;
+	}
+
 	beforeEach(() => {
 		studio = createSpecStudio();
 		context = createSpecContext(studio);
@@ -57,14 +66,16 @@ export = () => {
 		const before = snapshot(root, studio);
 		const outcome = callTool(context, "insert_asset", { assetId: 1001, parentPath: path });
 		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
-		expect(outcome.summary).to.equal(`Insert asset 1001 (Model "Pine") into ${path} (Folder); scan found nothing suspicious in its 1 script`);
+		expect(outcome.summary).to.equal(
+			`Insert asset 1001 (Model "Pine") into ${path} (Folder); scan found nothing suspicious in its 1 script`,
+		);
 		const operation = outcome.operations[0];
 		if (operation.kind !== "insert_asset") throw "wrong operation";
 		expect(operation.assetId).to.equal(1001);
 		expect(operation.parentPath).to.equal(path);
 		expect(operation.findings.size()).to.equal(0);
 		expect(studio.loaded.join(",")).to.equal("1001");
-		expect(made[0].Parent).to.equal(undefined);
+		expect(isDestroyed(made[0])).to.equal(true);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 
@@ -77,9 +88,11 @@ export = () => {
 		const rules = operation.findings.map((f) => `${f.script}:${f.line}:${f.rule}`);
 		expect(rules.includes("Car/VehicleSeat/Weld:2:require_id")).to.equal(true);
 		expect(rules.includes("Car/Fix:1:" + "load" + "string")).to.equal(true);
-		expect(contains(outcome.summary, 'Insert asset 1002 (Model "Car") into Workspace (Workspace); WARNING, scan found')).to.equal(true);
+		expect(
+			contains(outcome.summary, 'Insert asset 1002 (Model "Car") into Workspace (Workspace); WARNING, scan found'),
+		).to.equal(true);
 		expect(contains(outcome.summary, `Car/VehicleSeat/Weld:2 ${RULE_LABELS.require_id}`)).to.equal(true);
-		expect(made[0].Parent).to.equal(undefined);
+		expect(isDestroyed(made[0])).to.equal(true);
 	});
 
 	it("refuses an asset that does not load or loads nothing, and a bad parent", () => {
@@ -87,8 +100,15 @@ export = () => {
 		expect(errorOf(callTool(context, "insert_asset", { assetId: 999 }))).to.equal(
 			"assetId: asset 999 could not be loaded: asset 999 is not available (HTTP 403: not free or not public)",
 		);
-		expect(errorOf(callTool(context, "insert_asset", { assetId: 1003 }))).to.equal("assetId: asset 1003 loaded nothing");
-		expect(contains(errorOf(callTool(context, "insert_asset", { assetId: 1001, parentPath: `${path}/Nope` })), 'parentPath: no child named "Nope"')).to.equal(true);
+		expect(errorOf(callTool(context, "insert_asset", { assetId: 1003 }))).to.equal(
+			"assetId: asset 1003 loaded nothing",
+		);
+		expect(
+			contains(
+				errorOf(callTool(context, "insert_asset", { assetId: 1001, parentPath: `${path}/Nope` })),
+				'parentPath: no child named "Nope"',
+			),
+		).to.equal(true);
 		expect(errorOf(callTool(context, "insert_asset", { assetId: 0 }))).to.equal(
 			"Invalid arguments for insert_asset: assetId: expected an integer ≥ 1, got 0",
 		);

@@ -18,7 +18,9 @@ const FINDINGS_IN_SUMMARY = 3;
 const args = s.object(
 	{
 		assetId: s.integer({ description: "The Creator Store asset id (from search_assets).", min: 1 }),
-		parentPath: s.optional(s.text({ description: `Where to insert it (default "Workspace"). ${PATH_FORMAT_HELP}`, minLength: 1 })),
+		parentPath: s.optional(
+			s.text({ description: `Where to insert it (default "Workspace"). ${PATH_FORMAT_HELP}`, minLength: 1 }),
+		),
 		reason: reasonField,
 	},
 	{ description: "The asset and where to put it." },
@@ -26,7 +28,9 @@ const args = s.object(
 
 function describeFindings(findings: ReadonlyArray<ScanFinding>, scripts: number): string {
 	if (findings.size() === 0) {
-		return scripts === 0 ? "no scripts" : `scan found nothing suspicious in its ${scripts} script${scripts === 1 ? "" : "s"}`;
+		return scripts === 0
+			? "no scripts"
+			: `scan found nothing suspicious in its ${scripts} script${scripts === 1 ? "" : "s"}`;
 	}
 	const danger = findings.filter((f) => f.severity === "danger").size();
 	const shown = new Array<string>();
@@ -50,7 +54,10 @@ export const insertAsset: ToolDefinition<s.Infer<typeof args>> = {
 		const parent = resolveTarget(context, "parentPath", a.parentPath ?? "Workspace");
 		if (!parent.ok) return { kind: "error", message: parent.message };
 		if (parent.instance.IsA("DataModel")) {
-			return { kind: "error", message: "parentPath: assets cannot be inserted directly under game; choose a service such as Workspace" };
+			return {
+				kind: "error",
+				message: "parentPath: assets cannot be inserted directly under game; choose a service such as Workspace",
+			};
 		}
 		const [loaded, result] = pcall(() => context.studio.loadAsset(a.assetId));
 		if (!loaded) {
@@ -66,8 +73,7 @@ export const insertAsset: ToolDefinition<s.Infer<typeof args>> = {
 			if (root.IsA("LuaSourceContainer")) scripts += 1;
 			for (const d of root.GetDescendants()) if (d.IsA("LuaSourceContainer")) scripts += 1;
 		}
-		const contents =
-			roots.size() === 1 ? `${roots[0].ClassName} "${roots[0].Name}"` : `${roots.size()} instances`;
+		const contents = roots.size() === 1 ? `${roots[0].ClassName} "${roots[0].Name}"` : `${roots.size()} instances`;
 		for (const root of roots) pcall(() => root.Destroy());
 		if (!scanned) return { kind: "error", message: `asset ${a.assetId} could not be scanned: ${tostring(scan)}` };
 		const findings = scan as ReadonlyArray<ScanFinding>;

@@ -73,7 +73,10 @@ export = () => {
 		expect(contains(text, "R48 (Folder)")).to.equal(true);
 		expect(contains(text, "R49 (Folder)")).to.equal(false);
 		expect(
-			contains(text, "[cut: the 200-instance cap left 102 children unlisted; narrow the request with list_children on a deeper path or a smaller depth]"),
+			contains(
+				text,
+				"[cut: the 200-instance cap left 102 children unlisted; narrow the request with list_children on a deeper path or a smaller depth]",
+			),
 		).to.equal(true);
 	});
 

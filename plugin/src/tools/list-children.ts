@@ -13,7 +13,10 @@ export const NODE_CAP = 200;
 
 const args = s.object(
 	{
-		path: s.text({ description: `The instance whose children to list ("game" lists the services). ${PATH_FORMAT_HELP}`, minLength: 1 }),
+		path: s.text({
+			description: `The instance whose children to list ("game" lists the services). ${PATH_FORMAT_HELP}`,
+			minLength: 1,
+		}),
 		depth: s.optional(s.integer({ description: "Levels below the path to list, 1–5 (default 1).", min: 1, max: 5 })),
 	},
 	{ description: "Where to look and how deep." },
@@ -51,7 +54,7 @@ function plural(n: number, word: string): string {
 export const listChildren: ToolDefinition<s.Infer<typeof args>> = {
 	name: "list_children",
 	description:
-		"Lists the instance tree under a path, as indented lines \"Segment (ClassName) — N children\"; join the " +
+		'Lists the instance tree under a path, as indented lines "Segment (ClassName) — N children"; join the ' +
 		`segments with "/" below the path to address an instance. Depth 1–5; at most ${NODE_CAP} instances per ` +
 		"answer (top levels first), and the answer says what was left out.",
 	kind: "read",

@@ -25,6 +25,9 @@ export const listOpenDocuments: ToolDefinition<s.Infer<typeof args>> = {
 			if (document.script === active) line += ", active";
 			return line;
 		});
-		return { kind: "result", text: `${documents.size()} open script tab${documents.size() === 1 ? "" : "s"}:\n${lines.join("\n")}` };
+		return {
+			kind: "result",
+			text: `${documents.size()} open script tab${documents.size() === 1 ? "" : "s"}:\n${lines.join("\n")}`,
+		};
 	},
 };

@@ -53,7 +53,9 @@ export = () => {
 
 	it("finds truncated text and text after the value", () => {
 		expect(at('{"a": [1, 2')).to.equal("12: expected ',' or ']' after an array item, found the end of the text");
-		expect(at("")).to.equal("1: expected a value (object, array, string, number, true, false or null), found the end of the text");
+		expect(at("")).to.equal(
+			"1: expected a value (object, array, string, number, true, false or null), found the end of the text",
+		);
 		expect(at('{"a": 1} {"b": 2}')).to.equal("10: unexpected '{' after the end of the JSON value");
 	});
 

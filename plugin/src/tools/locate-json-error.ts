@@ -52,7 +52,8 @@ function scanString(scanner: Scanner) {
 			scanner.i += 1;
 			return;
 		}
-		if (code < 0x20) stop(scanner.i, "a raw control character (such as a line break) inside a string; write it as \\n, \\t…");
+		if (code < 0x20)
+			stop(scanner.i, "a raw control character (such as a line break) inside a string; write it as \\n, \\t…");
 		if (c === "\\") {
 			const escaped = scanner.s.sub(scanner.i + 1, scanner.i + 1);
 			if (escaped === "u") {
@@ -159,7 +160,10 @@ function scanValue(scanner: Scanner, depth: number) {
 			return;
 		}
 	}
-	stop(scanner.i, `expected a value (object, array, string, number, true, false or null), found ${describeHere(scanner)}`);
+	stop(
+		scanner.i,
+		`expected a value (object, array, string, number, true, false or null), found ${describeHere(scanner)}`,
+	);
 }
 
 /** The first syntax error in `text` as JSON, or undefined when `text` is valid JSON. */
@@ -168,7 +172,8 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
 	const [ok, thrown] = pcall(() => {
 		scanValue(scanner, 0);
 		scanner.skipSpace();
-		if (scanner.i <= text.size()) stop(scanner.i, `unexpected ${describeHere(scanner)} after the end of the JSON value`);
+		if (scanner.i <= text.size())
+			stop(scanner.i, `unexpected ${describeHere(scanner)} after the end of the JSON value`);
 	});
 	if (ok) return undefined;
 	if (typeIs(thrown, "table") && (thrown as Stop).stop !== undefined) return (thrown as Stop).stop;

@@ -1,10 +1,12 @@
 /**
- * move_instance: a new parent for one instance, proposed to the user. Refused now: services, game and
- * Terrain, a move into the instance itself or its own descendants, and a move to where it already is.
+ * move_instance: a new parent for one instance, proposed to the user. Refused now: what proposals must
+ * never move (proposals/protected-instance.ts), a move into the instance itself or its descendants,
+ * and a move to where it already is.
  */
+import { protectionOf } from "../proposals/protected-instance";
 import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, protectedReason, resolveTarget } from "./resolve-target";
+import { describeInstance, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -27,17 +29,23 @@ export const moveInstance: ToolDefinition<s.Infer<typeof args>> = {
 	execute(a, context) {
 		const target = resolveTarget(context, "path", a.path);
 		if (!target.ok) return { kind: "error", message: target.message };
-		const refused = protectedReason(target.instance);
+		const refused = protectionOf(target.instance);
 		if (refused !== undefined) return { kind: "error", message: `path: "${a.path}" cannot be moved: ${refused}` };
 		const parent = resolveTarget(context, "newParentPath", a.newParentPath);
 		if (!parent.ok) return { kind: "error", message: parent.message };
 		const instance = target.instance;
 		const destination = parent.instance;
 		if (destination.IsA("DataModel")) {
-			return { kind: "error", message: "newParentPath: only services live directly under game; choose a service or a folder" };
+			return {
+				kind: "error",
+				message: "newParentPath: only services live directly under game; choose a service or a folder",
+			};
 		}
 		if (destination === instance || destination.IsDescendantOf(instance)) {
-			return { kind: "error", message: `newParentPath: "${a.newParentPath}" is inside "${a.path}" itself; an instance cannot be moved into itself` };
+			return {
+				kind: "error",
+				message: `newParentPath: "${a.newParentPath}" is inside "${a.path}" itself; an instance cannot be moved into itself`,
+			};
 		}
 		if (instance.Parent === destination) {
 			return { kind: "error", message: `newParentPath: "${a.path}" is already a child of "${a.newParentPath}"` };

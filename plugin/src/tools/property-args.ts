@@ -27,7 +27,11 @@ export function propertiesField(minEntries: number) {
  * Checks that each property exists on `instance`, may be written and that its value decodes
  * (nothing is written). Returns the messages of every failure, property by property in name order.
  */
-export function checkProperties(instance: Instance, properties: Record<string, s.Json>, context: ToolContext): Array<string> {
+export function checkProperties(
+	instance: Instance,
+	properties: Record<string, s.Json>,
+	context: ToolContext,
+): Array<string> {
 	const names = new Array<string>();
 	for (const [name] of pairs(properties)) names.push(name as string);
 	names.sort();

@@ -14,13 +14,13 @@ import { ToolContext } from "./tool";
 /** Most edits in one call. */
 export const EDIT_CAP = 50;
 
-const position = (which: string) =>
+const position = (description: string) =>
 	s.object(
 		{
 			line: s.integer({ description: "Zero-based line (read_script's line N is line N-1 here).", min: 0 }),
 			character: s.integer({ description: "Zero-based character (code point) within the line.", min: 0 }),
 		},
-		{ description: `${which} position, zero-based.` },
+		{ description },
 	);
 
 /** The arguments of apply_edit and show_diff. */
@@ -30,8 +30,8 @@ export const rangeEditArgs = s.object(
 		edits: s.array(
 			s.object(
 				{
-					start: position("Start (inclusive)"),
-					end: position("End (exclusive); equal to start to insert"),
+					start: position("Where the replaced text starts (inclusive)."),
+					end: position("Where it ends (exclusive); equal to start to insert."),
 					newText: s.text({ description: 'Replacement text ("" deletes the range). Use \\n for line breaks.' }),
 				},
 				{ description: "Replace the text from start to end with newText." },

@@ -8,7 +8,15 @@ export = () => {
 	let studio: SpecStudio;
 	let context: ToolContext;
 	let root: Folder;
-	const text = ["local Players = game:GetService(\"Players\")", "", "local function greet(player)", "\tprint(\"hi\", player.Name)", "end", "", "Players.PlayerAdded:Connect(greet)"].join("\n");
+	const text = [
+		'local Players = game:GetService("Players")',
+		"",
+		"local function greet(player)",
+		'\tprint("hi", player.Name)',
+		"end",
+		"",
+		"Players.PlayerAdded:Connect(greet)",
+	].join("\n");
 	beforeEach(() => {
 		studio = createSpecStudio();
 		context = createSpecContext(studio);

@@ -83,8 +83,18 @@ export = () => {
 
 	describe("createToolRegistry", () => {
 		it("offers read and control tools in Plan mode and every tool in Act mode, in registration order", () => {
-			expect(registry.list("plan").map((t) => t.name).join(",")).to.equal("echo,done,broken,huge");
-			expect(registry.list("act").map((t) => t.name).join(",")).to.equal("echo,touch,done,broken,huge");
+			expect(
+				registry
+					.list("plan")
+					.map((t) => t.name)
+					.join(","),
+			).to.equal("echo,done,broken,huge");
+			expect(
+				registry
+					.list("act")
+					.map((t) => t.name)
+					.join(","),
+			).to.equal("echo,touch,done,broken,huge");
 			expect(registry.get("touch")).to.equal(write);
 			expect(registry.get("nope")).to.equal(undefined);
 		});
@@ -115,7 +125,9 @@ export = () => {
 
 	describe("runToolCall", () => {
 		it("runs a valid call", () => {
-			expect(messageOf(runToolCall(registry, "plan", call("echo", '{"text": "ab", "times": 2}'), context))).to.equal("result: abab");
+			expect(messageOf(runToolCall(registry, "plan", call("echo", '{"text": "ab", "times": 2}'), context))).to.equal(
+				"result: abab",
+			);
 		});
 
 		it("treats empty arguments as an empty object", () => {
@@ -167,6 +179,14 @@ export = () => {
 			expect(message.find(`${string.rep("é", 10)}", <<here>>oops}.`, 1, true)[0]).to.be.ok();
 		});
 
+		it("never splits a multi-byte character at the edge of the quote", () => {
+			const raw = `{"a" 1, "bb": "${string.rep("é", 30)}"}`;
+			expect(messageOf(runToolCall(registry, "act", call("echo", raw), context))).to.equal(
+				"The arguments of echo are not valid JSON: expected ':' after the member name, found '1' at character 6: " +
+					`{"a" <<here>>1, "bb": "${string.rep("é", 8)}…. Send the arguments as one JSON object.`,
+			);
+		});
+
 		it("reports validation failures with the field path", () => {
 			expect(messageOf(runToolCall(registry, "act", call("echo", '{"text": "", "times": 4}'), context))).to.equal(
 				"Invalid arguments for echo: text: expected a non-empty string, got an empty string; times: expected an integer from 1 to 3, got 4",
@@ -177,7 +197,9 @@ export = () => {
 		});
 
 		it("turns an executor's throw into an error outcome", () => {
-			expect(messageOf(runToolCall(registry, "act", call("broken", "{}"), context))).to.equal("broken failed: the place exploded");
+			expect(messageOf(runToolCall(registry, "act", call("broken", "{}"), context))).to.equal(
+				"broken failed: the place exploded",
+			);
 		});
 
 		it("caps oversized results with a note", () => {

@@ -59,17 +59,22 @@ export function createToolRegistry(tools: ReadonlyArray<ToolDefinition>): ToolRe
 	};
 }
 
+/** Whether 1-based byte `i` of `text` continues a multi-byte UTF-8 character. */
+function isContinuation(text: string, i: number): boolean {
+	const [byte] = string.byte(text, i);
+	return byte !== undefined && byte >= 0x80 && byte <= 0xbf;
+}
+
 /** A short quote of `text` around 1-based byte `offset`, with the spot marked "<<here>>". */
 function quoteAround(text: string, offset: number): string {
-	const before = text.sub(math.max(1, offset - 40), offset - 1);
-	const after = text.sub(offset, offset + 24);
-	// Byte windows may split a multi-byte character; drop a partial one at either edge.
-	const continuation = `[${string.char(0x80)}-${string.char(0xbf)}]`;
-	const lead = `[${string.char(0xc0)}-${string.char(0xff)}]`;
-	const clean = (s: string) => s.gsub(`^${continuation}+`, "")[0].gsub(`${lead}${continuation}*$`, "")[0];
-	const opening = offset - 40 > 1 ? "…" : "";
-	const closing = offset + 24 < text.size() ? "…" : "";
-	return `${opening}${clean(before)}<<here>>${clean(after)}${closing}`;
+	// Byte windows, widened so that they never split a multi-byte character.
+	let first = math.max(1, offset - 40);
+	while (first < offset && isContinuation(text, first)) first += 1;
+	let last = math.min(text.size(), offset + 24);
+	while (last < text.size() && isContinuation(text, last + 1)) last += 1;
+	const opening = first > 1 ? "…" : "";
+	const closing = last < text.size() ? "…" : "";
+	return `${opening}${text.sub(first, offset - 1)}<<here>>${text.sub(offset, last)}${closing}`;
 }
 
 function jsonError(toolName: string, raw: string): string {
@@ -108,7 +113,12 @@ function capOutcome(outcome: ToolOutcome): ToolOutcome {
  * decodes and validates the arguments, runs the executor (a throw becomes an error outcome) and caps
  * the text sent back. Yields when the tool does.
  */
-export function runToolCall(registry: ToolRegistry, mode: ToolMode, call: ChatToolCall, context: ToolContext): ToolOutcome {
+export function runToolCall(
+	registry: ToolRegistry,
+	mode: ToolMode,
+	call: ChatToolCall,
+	context: ToolContext,
+): ToolOutcome {
 	const name = call.function.name;
 	const tool = registry.get(name);
 	const available = registry.list(mode);

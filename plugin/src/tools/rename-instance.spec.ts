@@ -32,7 +32,7 @@ export = () => {
 
 	it("refuses services, game, the same name, an ambiguous path and a long name", () => {
 		expect(errorOf(callTool(context, "rename_instance", { path: "Workspace", newName: "World" }))).to.equal(
-			'path: "Workspace" cannot be renamed: it is a service (Workspace)',
+			'path: "Workspace" cannot be renamed: it is the Workspace service',
 		);
 		expect(errorOf(callTool(context, "rename_instance", { path: "game", newName: "x" }))).to.equal(
 			'path: "game" cannot be renamed: it is the DataModel (game)',
@@ -43,7 +43,9 @@ export = () => {
 		expect(errorOf(callTool(context, "rename_instance", { path: `${path}/Part`, newName: "Door" }))).to.equal(
 			`path: "${path}" has 2 children named "Part": add an index, e.g. "Part[1]" … "Part[2]"`,
 		);
-		expect(errorOf(callTool(context, "rename_instance", { path: `${path}/Part[1]`, newName: string.rep("x", 101) }))).to.equal(
+		expect(
+			errorOf(callTool(context, "rename_instance", { path: `${path}/Part[1]`, newName: string.rep("x", 101) })),
+		).to.equal(
 			"Invalid arguments for rename_instance: newName: expected a string of 1–100 characters, got 101 characters",
 		);
 	});

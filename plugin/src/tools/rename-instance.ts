@@ -1,10 +1,11 @@
 /**
- * rename_instance: a new Name for one instance, proposed to the user. Services, game and Terrain are
- * refused: scripts find them by name.
+ * rename_instance: a new Name for one instance, proposed to the user. What proposals must never
+ * rename (game, services, Terrain, the workspace camera: proposals/protected-instance.ts) is refused now.
  */
+import { protectionOf } from "../proposals/protected-instance";
 import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, protectedReason, resolveTarget } from "./resolve-target";
+import { describeInstance, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -27,7 +28,7 @@ export const renameInstance: ToolDefinition<s.Infer<typeof args>> = {
 	execute(a, context) {
 		const target = resolveTarget(context, "path", a.path);
 		if (!target.ok) return { kind: "error", message: target.message };
-		const refused = protectedReason(target.instance);
+		const refused = protectionOf(target.instance);
 		if (refused !== undefined) return { kind: "error", message: `path: "${a.path}" cannot be renamed: ${refused}` };
 		if (target.instance.Name === a.newName) {
 			return { kind: "error", message: `newName: "${a.path}" is already named "${a.newName}"` };

@@ -38,7 +38,10 @@ export = () => {
 			blocks: [
 				{ search: "\t\treturn false", replace: '\t\twarn("too poor")\n\t\treturn false' },
 				// quoted with spaces instead of the file's tabs
-				{ search: "    player.Coins -= item.Price\n    return true", replace: "    player.Coins -= item.Price\n    item.Sold += 1\n    return true" },
+				{
+					search: "    player.Coins -= item.Price\n    return true",
+					replace: "    player.Coins -= item.Price\n    item.Sold += 1\n    return true",
+				},
 			],
 		});
 		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
@@ -47,14 +50,19 @@ export = () => {
 		expect(operation.path).to.equal(path);
 		expect(operation.base).to.equal(text);
 		expect(contains(operation.after, '\t\twarn("too poor")\n\t\treturn false\n')).to.equal(true);
-		expect(contains(operation.after, "\tplayer.Coins -= item.Price\n\titem.Sold += 1\n\treturn true\nend")).to.equal(true);
+		expect(contains(operation.after, "\tplayer.Coins -= item.Price\n\titem.Sold += 1\n\treturn true\nend")).to.equal(
+			true,
+		);
 		expect(outcome.summary).to.equal(`Edit ${path} (+2 lines, −0 lines)`);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
 
 	it("shows the nearest candidates when the quote matches nowhere", () => {
 		const message = errorOf(
-			callTool(context, "replace_in_script", { path, blocks: [{ search: "if player.Gems < item.Price then", replace: "x" }] }),
+			callTool(context, "replace_in_script", {
+				path,
+				blocks: [{ search: "if player.Gems < item.Price then", replace: "x" }],
+			}),
 		);
 		expect(contains(message, "blocks[0]: the search text was not found")).to.equal(true);
 		expect(contains(message, "Nearest candidates (zero-based lines): line 3")).to.equal(true);
@@ -62,7 +70,9 @@ export = () => {
 	});
 
 	it("refuses an ambiguous quote, naming where it occurs", () => {
-		const message = errorOf(callTool(context, "replace_in_script", { path, blocks: [{ search: "end", replace: "finish" }] }));
+		const message = errorOf(
+			callTool(context, "replace_in_script", { path, blocks: [{ search: "end", replace: "finish" }] }),
+		);
 		expect(contains(message, "blocks[0]: the search text occurs")).to.equal(true);
 		expect(contains(message, "quote more surrounding lines")).to.equal(true);
 	});
@@ -83,9 +93,11 @@ export = () => {
 				"overlap",
 			),
 		).to.equal(true);
-		expect(errorOf(callTool(context, "replace_in_script", { path, blocks: [{ search: "return Shop", replace: "return Shop" }] }))).to.equal(
-			"the edit changes nothing: the result equals the script's current text",
-		);
+		expect(
+			errorOf(
+				callTool(context, "replace_in_script", { path, blocks: [{ search: "return Shop", replace: "return Shop" }] }),
+			),
+		).to.equal("the edit changes nothing: the result equals the script's current text");
 		expect(errorOf(callTool(context, "replace_in_script", { path, blocks: [{ search: "", replace: "x" }] }))).to.equal(
 			"Invalid arguments for replace_in_script: blocks[0].search: expected a non-empty string, got an empty string",
 		);

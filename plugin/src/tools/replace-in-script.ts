@@ -25,7 +25,11 @@ const args = s.object(
 				},
 				{ description: "One search/replace block." },
 			),
-			{ description: "Blocks, each matched against the current text; they must not overlap.", minItems: 1, maxItems: 20 },
+			{
+				description: "Blocks, each matched against the current text; they must not overlap.",
+				minItems: 1,
+				maxItems: 20,
+			},
 		),
 		reason: reasonField,
 	},
@@ -46,6 +50,8 @@ export const replaceInScript: ToolDefinition<s.Infer<typeof args>> = {
 		const base = context.studio.getEditorSource(target.instance);
 		const replaced = applySearchReplace(base, a.blocks);
 		if (!replaced.ok) return { kind: "error", message: replaced.error.message };
-		return unchanged(base, replaced.value.text) ?? scriptEditProposal(target.instance, base, replaced.value.text, a.reason);
+		return (
+			unchanged(base, replaced.value.text) ?? scriptEditProposal(target.instance, base, replaced.value.text, a.reason)
+		);
 	},
 };

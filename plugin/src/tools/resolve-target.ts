@@ -1,15 +1,14 @@
 /**
  * Turning a path argument into the instance a tool works on, with the errors a model can act on: the
  * path's own problem (from studio/instance-path.ts) prefixed with the argument's name, or what the
- * instance is when the tool needs something else (a script, a non-service).
+ * instance is when the tool needs something else (a script).
  */
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { ToolContext } from "./tool";
 
 /** The instance a path argument names, or a message for the model. */
 export type Target<T extends Instance = Instance> =
-	| { readonly ok: true; readonly instance: T }
-	| { readonly ok: false; readonly message: string };
+	{ readonly ok: true; readonly instance: T } | { readonly ok: false; readonly message: string };
 
 /** "Workspace/Map/Door (Model)": how tools name an instance to the model. */
 export function describeInstance(instance: Instance): string {
@@ -34,15 +33,4 @@ export function resolveScript(context: ToolContext, field: string, path: string)
 		};
 	}
 	return { ok: true, instance: target.instance };
-}
-
-/**
- * Whether `instance` is the DataModel, a service (a direct child of it) or Workspace's Terrain: what
- * no tool may rename, move or delete. Returns the reason, or undefined when the instance is ordinary.
- */
-export function protectedReason(instance: Instance): string | undefined {
-	if (instance.IsA("DataModel")) return "it is the DataModel (game)";
-	if (instance.Parent !== undefined && instance.Parent.IsA("DataModel")) return `it is a service (${instance.ClassName})`;
-	if (instance.IsA("Terrain")) return "it is Workspace's Terrain, which cannot be removed or moved";
-	return undefined;
 }

@@ -1,5 +1,6 @@
 /// <reference types="@rbxts/testez/globals" />
-import { HttpService } from "@rbxts/services";
+import { encodeJson } from "../net/json";
+import { WIRE_LIST_KEYS } from "../net/wire-types";
 import * as s from "./schema";
 
 /** The message of a failed check (or "ok" when it passed). */
@@ -38,7 +39,9 @@ export = () => {
 			expect(messageOf(name.validate("", "name"))).to.equal(
 				"name: expected a string of 1–3 characters, got an empty string",
 			);
-			expect(messageOf(name.validate("abcd", "name"))).to.equal("name: expected a string of 1–3 characters, got 4 characters");
+			expect(messageOf(name.validate("abcd", "name"))).to.equal(
+				"name: expected a string of 1–3 characters, got 4 characters",
+			);
 			expect(messageOf(s.text({ description: "d", minLength: 1 }).validate("", "q"))).to.equal(
 				"q: expected a non-empty string, got an empty string",
 			);
@@ -81,8 +84,12 @@ export = () => {
 			expect(messageOf(line.validate(math.huge, "line"))).to.equal("line: expected an integer ≥ 0, got inf");
 			const depth = s.integer({ description: "d", min: 1, max: 5 });
 			expect(messageOf(depth.validate(6, "depth"))).to.equal("depth: expected an integer from 1 to 5, got 6");
-			expect(messageOf(s.number({ description: "d", max: 1 }).validate(2, "a"))).to.equal("a: expected a number ≤ 1, got 2");
-			expect(messageOf(s.number({ description: "d" }).validate(0 / 0, "a")).find("a: expected a number, got", 1, true)[0]).to.equal(1);
+			expect(messageOf(s.number({ description: "d", max: 1 }).validate(2, "a"))).to.equal(
+				"a: expected a number ≤ 1, got 2",
+			);
+			expect(
+				messageOf(s.number({ description: "d" }).validate(0 / 0, "a")).find("a: expected a number, got", 1, true)[0],
+			).to.equal(1);
 		});
 	});
 
@@ -121,11 +128,14 @@ export = () => {
 			},
 			{ description: "A position." },
 		);
-		const edits = s.array(s.object({ start: position, newText: s.text({ description: "Text." }) }, { description: "An edit." }), {
-			description: "Edits.",
-			minItems: 1,
-			maxItems: 3,
-		});
+		const edits = s.array(
+			s.object({ start: position, newText: s.text({ description: "Text." }) }, { description: "An edit." }),
+			{
+				description: "Edits.",
+				minItems: 1,
+				maxItems: 3,
+			},
+		);
 
 		it("emits items and bounds", () => {
 			const json = edits.toJsonSchema();
@@ -138,7 +148,9 @@ export = () => {
 		it("accepts a well-formed list (and an empty table where an empty array is allowed)", () => {
 			const ok = edits.validate([{ start: { line: 0, character: 2 }, newText: "x" }], "edits");
 			expect(messageOf(ok)).to.equal("ok");
-			expect(messageOf(s.array(s.integer({ description: "d" }), { description: "d" }).validate({}, "xs"))).to.equal("ok");
+			expect(messageOf(s.array(s.integer({ description: "d" }), { description: "d" }).validate({}, "xs"))).to.equal(
+				"ok",
+			);
 		});
 
 		it("names the item path of a nested failure, zero-based", () => {
@@ -154,7 +166,9 @@ export = () => {
 		});
 
 		it("rejects objects, and item counts outside the bounds", () => {
-			expect(messageOf(edits.validate({ a: 1 }, "edits"))).to.equal("edits: expected an array of 1–3 items, got an object");
+			expect(messageOf(edits.validate({ a: 1 }, "edits"))).to.equal(
+				"edits: expected an array of 1–3 items, got an object",
+			);
 			expect(messageOf(edits.validate([], "edits"))).to.equal("edits: expected an array of 1–3 items, got 0 items");
 			const four = [1, 2, 3, 4].map(() => ({ start: { line: 0, character: 0 }, newText: "" }));
 			expect(messageOf(edits.validate(four, "edits"))).to.equal("edits: expected an array of 1–3 items, got 4 items");
@@ -172,7 +186,10 @@ export = () => {
 		});
 
 		it("accepts any JSON values under string keys", () => {
-			const checked = properties.validate({ Anchored: true, Size: [4, 1, 2], Color: "#ff0000", CFrame: { position: [0, 1, 0] } }, "properties");
+			const checked = properties.validate(
+				{ Anchored: true, Size: [4, 1, 2], Color: "#ff0000", CFrame: { position: [0, 1, 0] } },
+				"properties",
+			);
 			expect(messageOf(checked)).to.equal("ok");
 			if (checked.ok) expect((checked.value.Size as Array<number>)[2]).to.equal(2);
 		});
@@ -211,12 +228,14 @@ export = () => {
 			expect(required[0]).to.equal("path");
 		});
 
-		it("omits properties and required when it has no fields, so JSONEncode cannot turn them into []", () => {
+		it("keeps an empty properties object when it has no fields, and the wire encoder sends it as {}", () => {
 			const json = s.object({}, { description: "No arguments." }).toJsonSchema();
-			expect(json.properties).to.equal(undefined);
+			expect(next(json.properties as object)[0]).to.equal(undefined);
 			expect(json.required).to.equal(undefined);
-			const encoded = HttpService.JSONEncode(json);
-			expect(encoded.find('"properties"', 1, true)[0]).to.equal(undefined);
+			const encoded = encodeJson(json, { emptyArrayKeys: WIRE_LIST_KEYS });
+			expect(encoded.ok && encoded.text).to.equal(
+				'{"additionalProperties":false,"description":"No arguments.","properties":{},"type":"object"}',
+			);
 		});
 
 		it("accepts required fields with or without the optional ones", () => {
@@ -240,7 +259,9 @@ export = () => {
 		it("says when the arguments are not an object at all", () => {
 			expect(messageOf(args.check("Workspace"))).to.equal('arguments: expected an object, got "Workspace"');
 			expect(messageOf(args.check([1]))).to.equal("arguments: expected an object, got an array");
-			expect(messageOf(s.object({}, { description: "d" }).check({ x: 1 }))).to.equal("x: unknown field; this takes no fields");
+			expect(messageOf(s.object({}, { description: "d" }).check({ x: 1 }))).to.equal(
+				"x: unknown field; this takes no fields",
+			);
 		});
 
 		it("caps the number of problems reported", () => {

@@ -10,15 +10,17 @@
  * Luau facts shape the details. Decoded JSON is a Luau table, so an empty `{}` and an empty `[]` are
  * the same value (both are accepted wherever either is expected); JSON null arrives as nil, i.e. a
  * missing field; and a Luau table has no key order, so object fields are validated and listed in
- * alphabetical order. HttpService:JSONEncode writes an empty table as `[]`, so an object schema with
- * no fields omits `properties` instead of sending `"properties": []`.
+ * alphabetical order. An object schema always has `properties`, empty for a tool without arguments
+ * (providers expect `"properties": {}`): the wire encoder (net/json.ts) writes an empty table as an
+ * object unless its key names a list, which HttpService:JSONEncode could not (it writes `[]`).
  */
 import { t } from "@rbxts/t";
 import { characterCount, truncateCharacters } from "../diff/characters";
 import { ArgSchema } from "./tool";
 
 /** The outcome of checking one value. */
-export type CheckResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type CheckResult<T> =
+	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 /** One declared value: its JSON schema, its validator, and whether an object may omit it. */
 export interface Schema<T, Optional extends boolean = false> {
@@ -141,7 +143,9 @@ export interface StringOptions<E extends string> extends BaseOptions {
 }
 
 /** A string, optionally bounded in length (characters) or limited to an enumeration. */
-export function text<const E extends string>(options: StringOptions<E> & { readonly enum: ReadonlyArray<E> }): Schema<E>;
+export function text<const E extends string>(
+	options: StringOptions<E> & { readonly enum: ReadonlyArray<E> },
+): Schema<E>;
 export function text(options: StringOptions<never>): Schema<string>;
 export function text<E extends string>(options: StringOptions<E>): Schema<E> {
 	const { minLength, maxLength } = options;
@@ -150,10 +154,10 @@ export function text<E extends string>(options: StringOptions<E>): Schema<E> {
 		values !== undefined
 			? `one of ${quoteList(values)}`
 			: minLength === 1 && maxLength === undefined
-			? "a non-empty string"
-			: minLength !== undefined || maxLength !== undefined
-			? `a string of ${rangeWords(minLength, maxLength, "characters")}`
-			: "a string";
+				? "a non-empty string"
+				: minLength !== undefined || maxLength !== undefined
+					? `a string of ${rangeWords(minLength, maxLength, "characters")}`
+					: "a string";
 	return {
 		optional: false,
 		description: options.description,
@@ -206,7 +210,8 @@ function numeric(options: NumberOptions, integer: boolean): Schema<number> {
 			if (!t.number(value) || (integer && (value % 1 !== 0 || value === math.huge || value === -math.huge))) {
 				return failure(path, expected, value);
 			}
-			if ((min !== undefined && value < min) || (max !== undefined && value > max)) return failure(path, expected, value);
+			if ((min !== undefined && value < min) || (max !== undefined && value > max))
+				return failure(path, expected, value);
 			return { ok: true, value };
 		},
 	};
@@ -239,7 +244,10 @@ export function boolean(options: BaseOptions): Schema<boolean> {
 }
 
 /** One of a fixed set of literal values (strings, numbers or booleans). */
-export function literals<const L extends string | number | boolean>(values: ReadonlyArray<L>, options: BaseOptions): Schema<L> {
+export function literals<const L extends string | number | boolean>(
+	values: ReadonlyArray<L>,
+	options: BaseOptions,
+): Schema<L> {
 	const expected = values.size() === 1 ? quoteList(values) : `one of ${quoteList(values)}`;
 	return {
 		optional: false,
@@ -273,7 +281,11 @@ export function array<T extends defined>(items: Schema<T>, options: ArrayOptions
 		description: options.description,
 		expected,
 		toJsonSchema() {
-			const json: Record<string, unknown> = { type: "array", items: items.toJsonSchema(), description: options.description };
+			const json: Record<string, unknown> = {
+				type: "array",
+				items: items.toJsonSchema(),
+				description: options.description,
+			};
 			if (minItems !== undefined) json.minItems = minItems;
 			if (maxItems !== undefined) json.maxItems = maxItems;
 			return json;
@@ -329,7 +341,10 @@ export function record<T>(
 				keys.push(key);
 			}
 			keys.sort();
-			if ((minEntries !== undefined && keys.size() < minEntries) || (maxEntries !== undefined && keys.size() > maxEntries)) {
+			if (
+				(minEntries !== undefined && keys.size() < minEntries) ||
+				(maxEntries !== undefined && keys.size() > maxEntries)
+			) {
 				return { ok: false, message: `${at(path)}: expected ${expected}, got ${keys.size()} entries` };
 			}
 			const out: Record<string, T> = {};
@@ -439,11 +454,9 @@ export function object<S extends Shape>(shape: S, options: BaseOptions): ObjectS
 				description: options.description,
 				additionalProperties: false,
 			};
-			if (fields.size() > 0) {
-				const properties: Record<string, unknown> = {};
-				for (const name of fields) properties[name] = shape[name].toJsonSchema();
-				json.properties = properties;
-			}
+			const properties: Record<string, unknown> = {};
+			for (const name of fields) properties[name] = shape[name].toJsonSchema();
+			json.properties = properties;
 			if (required.size() > 0) json.required = [...required];
 			return json;
 		},

@@ -23,7 +23,12 @@ export function unchanged(base: string, after: string): ToolOutcome | undefined 
 }
 
 /** An edit_script proposal from `base` (the editor text now) to `after`. */
-export function scriptEditProposal(container: LuaSourceContainer, base: string, after: string, reason: string | undefined): ToolOutcome {
+export function scriptEditProposal(
+	container: LuaSourceContainer,
+	base: string,
+	after: string,
+	reason: string | undefined,
+): ToolOutcome {
 	const path = formatPath(container);
 	const diff = renderUnifiedDiff(base, after, { maxLines: 1, maxBytes: 1 }); // counts only
 	return {
@@ -36,7 +41,11 @@ export function scriptEditProposal(container: LuaSourceContainer, base: string, 
 /** The unified diff from `base` to `after`, as show_diff returns it. */
 export function scriptEditPreview(container: LuaSourceContainer, base: string, after: string): ToolOutcome {
 	const path = formatPath(container);
-	const diff = renderUnifiedDiff(base, after, { oldLabel: `a/${path}`, newLabel: `b/${path}`, maxBytes: PREVIEW_BYTES });
+	const diff = renderUnifiedDiff(base, after, {
+		oldLabel: `a/${path}`,
+		newLabel: `b/${path}`,
+		maxBytes: PREVIEW_BYTES,
+	});
 	const header = `Preview only, nothing changed: ${path} +${lines(diff.added)}, −${lines(diff.removed)}. Line numbers in the hunks are 1-based.`;
 	return { kind: "preview", text: `${header}\n${diff.text}` };
 }

@@ -22,7 +22,12 @@ export function scriptLines(text: string): ReadonlyArray<string> {
  * Lines `from`..`to` (1-based, inclusive, already within the script) of `script`, numbered, under a
  * header; fewer when the caps cut them, with a note saying which lines were left out.
  */
-export function scriptExcerpt(container: LuaSourceContainer, lines: ReadonlyArray<string>, from: number, to: number): string {
+export function scriptExcerpt(
+	container: LuaSourceContainer,
+	lines: ReadonlyArray<string>,
+	from: number,
+	to: number,
+): string {
 	const total = lines.size();
 	const out = new Array<string>();
 	let used = 0;
@@ -35,7 +40,8 @@ export function scriptExcerpt(container: LuaSourceContainer, lines: ReadonlyArra
 		used += size;
 		last = n;
 	}
-	const span = from === 1 && last === total ? `all ${total} line${total === 1 ? "" : "s"}` : `lines ${from}–${last} of ${total}`;
+	const span =
+		from === 1 && last === total ? `all ${total} line${total === 1 ? "" : "s"}` : `lines ${from}–${last} of ${total}`;
 	let excerpt = `${describeInstance(container)}, ${span}:\n${out.join("\n")}`;
 	if (last < to) {
 		excerpt += `\n[cut: lines ${last + 1}–${to} not shown; read them with read_script startLine ${last + 1}]`;

@@ -27,11 +27,15 @@ export = () => {
 
 	it("says when nothing matches", () => {
 		const context = createSpecContext(createSpecStudio(), () => []);
-		expect(resultOf(callTool(context, "search_assets", { query: "zzz" }))).to.equal('No Creator Store model assets match "zzz".');
+		expect(resultOf(callTool(context, "search_assets", { query: "zzz" }))).to.equal(
+			'No Creator Store model assets match "zzz".',
+		);
 	});
 
 	it("turns a failed search into an error naming the cause", () => {
-		const context = createSpecContext(createSpecStudio(), () => error("the proxy is not reachable at http://127.0.0.1:8787", 0));
+		const context = createSpecContext(createSpecStudio(), () =>
+			error("the proxy is not reachable at http://127.0.0.1:8787", 0),
+		);
 		expect(errorOf(callTool(context, "search_assets", { query: "tree" }))).to.equal(
 			"Creator Store search failed: the proxy is not reachable at http://127.0.0.1:8787",
 		);

@@ -33,7 +33,8 @@ export const searchAssets: ToolDefinition<s.Infer<typeof args>> = {
 			return { kind: "error", message: `Creator Store search failed: ${reason}` };
 		}
 		const results = found as ReadonlyArray<{ id: number; name: string; creator: string; type: string }>;
-		if (results.size() === 0) return { kind: "result", text: `No Creator Store ${category} assets match "${a.query}".` };
+		if (results.size() === 0)
+			return { kind: "result", text: `No Creator Store ${category} assets match "${a.query}".` };
 		const lines = results.map((r) => `${string.format("%d", r.id)}: "${r.name}" by ${r.creator} (${r.type})`);
 		return {
 			kind: "result",

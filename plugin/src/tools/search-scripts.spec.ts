@@ -14,8 +14,14 @@ export = () => {
 		context = createSpecContext(studio);
 		root = makeFolder("VectorToolsSpec", Workspace);
 		const server = makeFolder("Server", root);
-		makeScript(studio, "Script", "Main", server, 'local remote = Instance.new("RemoteEvent")\nremote.OnServerEvent:Connect(function() end)\n');
-		makeScript(studio, "ModuleScript", "Config", root, "return {\n\tRemoteName = \"Fire\",\n\tSpeed = 16,\n}");
+		makeScript(
+			studio,
+			"Script",
+			"Main",
+			server,
+			'local remote = Instance.new("RemoteEvent")\nremote.OnServerEvent:Connect(function() end)\n',
+		);
+		makeScript(studio, "ModuleScript", "Config", root, 'return {\n\tRemoteName = "Fire",\n\tSpeed = 16,\n}');
 		makeScript(studio, "LocalScript", "Client", root, "-- remote events go here\nlocal speed = 16");
 	});
 	afterEach(() => root.Destroy());
@@ -47,22 +53,34 @@ export = () => {
 			`2 matching lines in 2 of 3 scripts below "${path}":\n${path}/Config:3: Speed = 16,\n${path}/Client:2: local speed = 16`,
 		);
 		// %S (not a space) must not become %s when the pattern is lowered.
-		expect(resultOf(callTool(context, "search_scripts", { query: "^%S+$", pattern: true, path: `${path}/Config` }))).to.equal(
-			`1 matching line in 1 of 1 script below "${path}/Config":\n${path}/Config:4: }`,
-		);
+		expect(
+			resultOf(callTool(context, "search_scripts", { query: "^%S+$", pattern: true, path: `${path}/Config` })),
+		).to.equal(`1 matching line in 1 of 1 script below "${path}/Config":\n${path}/Config:4: }`);
 	});
 
 	it("reads the editor's text, drafts included", () => {
 		studio.texts.set(root.FindFirstChild("Client") as LocalScript, "local draftOnly = true");
-		expect(contains(resultOf(callTool(context, "search_scripts", { query: "draftOnly", path })), "Client:1: local draftOnly")).to.equal(true);
+		expect(
+			contains(
+				resultOf(callTool(context, "search_scripts", { query: "draftOnly", path })),
+				"Client:1: local draftOnly",
+			),
+		).to.equal(true);
 	});
 
 	it("searches the whole place without a path", () => {
-		expect(contains(resultOf(callTool(context, "search_scripts", { query: "OnServerEvent:Connect(function() end)" })), `${path}/Server/Main:2:`)).to.equal(true);
+		expect(
+			contains(
+				resultOf(callTool(context, "search_scripts", { query: "OnServerEvent:Connect(function() end)" })),
+				`${path}/Server/Main:2:`,
+			),
+		).to.equal(true);
 	});
 
 	it("says when nothing matches", () => {
-		expect(resultOf(callTool(context, "search_scripts", { query: "zzz", path }))).to.equal(`No matches in 3 scripts below "${path}".`);
+		expect(resultOf(callTool(context, "search_scripts", { query: "zzz", path }))).to.equal(
+			`No matches in 3 scripts below "${path}".`,
+		);
 	});
 
 	it("caps the listed matches and counts the rest", () => {
@@ -73,14 +91,25 @@ export = () => {
 		expect(contains(text, "150 matching lines in 1 of 4 scripts")).to.equal(true);
 		expect(contains(text, `${path}/Noisy:100: print("hit 100")`)).to.equal(true);
 		expect(contains(text, `${path}/Noisy:101:`)).to.equal(false);
-		expect(contains(text, "[cut: 50 more matching lines not shown; narrow the request with a more specific query or a path]")).to.equal(true);
+		expect(
+			contains(
+				text,
+				"[cut: 50 more matching lines not shown; narrow the request with a more specific query or a path]",
+			),
+		).to.equal(true);
 	});
 
 	it("reports a malformed pattern and a bad path as errors", () => {
 		expect(errorOf(callTool(context, "search_scripts", { query: "[a-", pattern: true, path }))).to.equal(
 			"query is not a valid Luau string pattern: malformed pattern (missing ']')",
 		);
-		expect(errorOf(callTool(context, "search_scripts", { query: "x", path: `${path}/Nope` })).find('path: no child named "Nope"', 1, true)[0]).to.equal(1);
+		expect(
+			errorOf(callTool(context, "search_scripts", { query: "x", path: `${path}/Nope` })).find(
+				'path: no child named "Nope"',
+				1,
+				true,
+			)[0],
+		).to.equal(1);
 		expect(errorOf(callTool(context, "search_scripts", { query: "" }))).to.equal(
 			"Invalid arguments for search_scripts: query: expected a string of 1–500 characters, got an empty string",
 		);

@@ -17,13 +17,22 @@ const LINE_CHARACTERS = 200;
 
 const args = s.object(
 	{
-		query: s.text({ description: "The text to find (or a Luau string pattern when pattern is true).", minLength: 1, maxLength: 500 }),
+		query: s.text({
+			description: "The text to find (or a Luau string pattern when pattern is true).",
+			minLength: 1,
+			maxLength: 500,
+		}),
 		pattern: s.optional(
-			s.boolean({ description: 'Treat query as a Luau string pattern, e.g. "Remote%a+%(" (default false: plain text).' }),
+			s.boolean({
+				description: 'Treat query as a Luau string pattern, e.g. "Remote%a+%(" (default false: plain text).',
+			}),
 		),
 		caseSensitive: s.optional(s.boolean({ description: "Match letter case exactly (default false)." })),
 		path: s.optional(
-			s.text({ description: `Search only this script or the scripts below this instance (default: the whole place). ${PATH_FORMAT_HELP}`, minLength: 1 }),
+			s.text({
+				description: `Search only this script or the scripts below this instance (default: the whole place). ${PATH_FORMAT_HELP}`,
+				minLength: 1,
+			}),
 		),
 	},
 	{ description: "What to search for and where." },
@@ -98,7 +107,8 @@ export const searchScripts: ToolDefinition<s.Infer<typeof args>> = {
 					path = formatPath(container);
 					matchedScripts += 1;
 				}
-				if (shown.size() < MATCH_CAP) shown.push(`${path}:${n}: ${truncateCharacters(trimLine(line), LINE_CHARACTERS)}`);
+				if (shown.size() < MATCH_CAP)
+					shown.push(`${path}:${n}: ${truncateCharacters(trimLine(line), LINE_CHARACTERS)}`);
 			}
 		}
 		const where = a.path !== undefined ? ` below "${a.path}"` : "";

@@ -34,7 +34,12 @@ export = () => {
 
 	it("reports the same errors as apply_edit", () => {
 		expect(
-			errorOf(callTool(context, "show_diff", { path, edits: [{ start: { line: 0, character: 0 }, end: { line: 0, character: 5 }, newText: "local" }] })),
+			errorOf(
+				callTool(context, "show_diff", {
+					path,
+					edits: [{ start: { line: 0, character: 0 }, end: { line: 0, character: 5 }, newText: "local" }],
+				}),
+			),
 		).to.equal("the edit changes nothing: the result equals the script's current text");
 		expect(
 			errorOf(

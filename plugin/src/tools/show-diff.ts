@@ -16,6 +16,8 @@ export const showDiff: ToolDefinition<RangeEditArgs> = {
 	execute(a, context) {
 		const resolved = resolveRangeEditArgs(a, context);
 		if (!resolved.ok) return { kind: "error", message: resolved.message };
-		return unchanged(resolved.base, resolved.after) ?? scriptEditPreview(resolved.container, resolved.base, resolved.after);
+		return (
+			unchanged(resolved.base, resolved.after) ?? scriptEditPreview(resolved.container, resolved.base, resolved.after)
+		);
 	},
 };

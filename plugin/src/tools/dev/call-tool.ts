@@ -10,9 +10,19 @@ import { ToolContext, ToolOutcome } from "../tool";
 const registry = createToolRegistry(ALL_TOOLS);
 
 /** Runs tool `name` with `args` (a table, JSON-encoded here, or raw JSON text) in `mode` (default act). */
-export function callTool(context: ToolContext, name: string, args: object | string, mode: ToolMode = "act"): ToolOutcome {
+export function callTool(
+	context: ToolContext,
+	name: string,
+	args: object | string,
+	mode: ToolMode = "act",
+): ToolOutcome {
 	const text = typeIs(args, "string") ? args : HttpService.JSONEncode(args);
-	return runToolCall(registry, mode, { id: "call_spec", type: "function", function: { name, arguments: text } }, context);
+	return runToolCall(
+		registry,
+		mode,
+		{ id: "call_spec", type: "function", function: { name, arguments: text } },
+		context,
+	);
 }
 
 /** The text of a result, preview or error outcome; throws with the outcome's kind otherwise. */
