@@ -11,7 +11,7 @@ import {
 	unansweredToolCalls,
 	userMessage,
 } from "./conversation";
-import { decodeJson, encodeJson } from "./json";
+import { decodeJson, encodeJson } from "../net/json";
 
 function call(id: string, name = "read_note"): ChatToolCall {
 	return { id, type: "function", function: { name, arguments: "{}" } };

@@ -4,7 +4,7 @@
  * mangle arrays and may read back nil when several Studio windows write at once) and validated on
  * read: anything unreadable is reported as `corrupt` and the loop starts fresh instead of crashing.
  */
-import { encodeJson, decodeJson } from "./json";
+import { encodeJson, decodeJson } from "../net/json";
 import { AgentSession, checkSession } from "./session-schema";
 
 /** Plugin settings as the engine sees them (plugin:GetSetting / plugin:SetSetting behind an interface). */

@@ -18,7 +18,7 @@
  */
 import { ChatMessage, ChatTool, ChatUsage } from "../../../shared/src/proxy-api";
 import { contentText } from "./conversation";
-import { encodeJson } from "./json";
+import { encodeJson } from "../net/json";
 
 /** The model's window and how much of it the reply needs. */
 export interface TokenWindow {
