@@ -1,5 +1,5 @@
 /// <reference types="@rbxts/testez/globals" />
-import { BUTTON_ID, createShell, PluginLike, TOOLBAR_NAME, WIDGET_ID } from "./create-shell";
+import { BUTTON_ID, createShell, PluginLike, TOOLBAR_NAME, WIDGET_ID, WidgetContent } from "./create-shell";
 
 /** A stand-in for Studio's plugin: real signals (BindableEvents), recorded calls. */
 class FakePlugin implements PluginLike {
@@ -86,5 +86,61 @@ export = () => {
 		fake.click.Fire();
 		task.wait();
 		expect(fake.widgetEnabled).to.equal(false);
+	});
+
+	describe("widget content", () => {
+		function recorder() {
+			const log = new Array<string>();
+			const mount = (widget: DockWidgetPluginGui): WidgetContent => {
+				log.push(`mount ${widget !== undefined}`);
+				return {
+					opened() {
+						log.push("opened");
+					},
+					unmount() {
+						log.push("unmount");
+					},
+				};
+			};
+			return { log, mount };
+		}
+
+		it("is mounted the first time the widget is shown, and told each time it is shown again", () => {
+			const fake = new FakePlugin();
+			const r = recorder();
+			createShell(fake, r.mount);
+			expect(r.log.size()).to.equal(0);
+			fake.click.Fire();
+			task.wait();
+			expect(r.log.join(",")).to.equal("mount true,opened");
+			fake.click.Fire();
+			task.wait();
+			fake.click.Fire();
+			task.wait();
+			expect(r.log.join(",")).to.equal("mount true,opened,opened");
+		});
+
+		it("is mounted at once when Studio restored the widget open", () => {
+			const fake = new FakePlugin();
+			fake.widgetEnabled = true;
+			const r = recorder();
+			createShell(fake, r.mount);
+			expect(r.log.join(",")).to.equal("mount true,opened");
+		});
+
+		it("is unmounted by the cleanup, and only if it was mounted", () => {
+			const fake = new FakePlugin();
+			const never = recorder();
+			createShell(fake, never.mount)();
+			expect(never.log.size()).to.equal(0);
+
+			const other = new FakePlugin();
+			const r = recorder();
+			const cleanup = createShell(other, r.mount);
+			other.click.Fire();
+			task.wait();
+			cleanup();
+			expect(r.log.join(",")).to.equal("mount true,opened,unmount");
+		});
 	});
 };
