@@ -24,6 +24,7 @@ interface ActionButtonState {
 	readonly guiState: Enum.GuiState;
 }
 
+@Roact.ClassComponent
 export class ActionButton extends Roact.Component<ActionButtonProps, ActionButtonState> {
 	state: ActionButtonState = { guiState: Enum.GuiState.Idle };
 

@@ -34,6 +34,7 @@ export type CardColor =
 	| "TableItem"
 	| "DiffFilePathText"
 	| "DiffFilePathBackground"
+	| "DiffFilePathBorder"
 	| "DiffTextHunkInfo"
 	| "DiffTextNoChange"
 	| "DiffTextAddition"
