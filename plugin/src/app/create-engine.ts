@@ -24,7 +24,7 @@ import { createHttpTransport, HttpTransport } from "../net/http-transport";
 import { ProxyClient } from "../net/proxy-client";
 import { RequestLimiter } from "../net/request-limiter";
 import { ProposalStore } from "../proposals/proposal-store";
-import { PluginSettings, SettingsStore } from "../settings/settings-store";
+import { PluginSettings, SettingsLoadReport, SettingsStore } from "../settings/settings-store";
 import { VectorSettings } from "../settings/settings-schema";
 import { createStudioApi } from "../studio/create-studio-api";
 import { StudioApi } from "../studio/studio-api";
@@ -52,6 +52,8 @@ export interface EngineParts {
 /** Everything the view-model drives. */
 export interface Engine {
 	readonly settings: PluginSettings;
+	/** What loading the saved settings found (fields reset to defaults are shown to the user once). */
+	readonly settingsLoad: SettingsLoadReport;
 	readonly studio: StudioApi;
 	readonly limiter: RequestLimiter;
 	readonly proxy: ProxyClient;
@@ -89,7 +91,7 @@ export function agentSettingsFrom(settings: VectorSettings): AgentSettings {
 export function createEngine(host: SettingsHost, parts: EngineParts = {}): { engine: Engine; cleanup: () => void } {
 	const store = pluginSettingsStore(host);
 	const settings = new PluginSettings(store);
-	settings.load();
+	const settingsLoad = settings.load();
 
 	const studio = parts.studio ?? createStudioApi();
 	const limiter = parts.limiter ?? new RequestLimiter();
@@ -115,6 +117,7 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 
 	const engine: Engine = {
 		settings,
+		settingsLoad,
 		studio,
 		limiter,
 		proxy,

@@ -318,6 +318,21 @@ export = () => {
 			expect(card.canRevert).to.equal(false);
 		});
 
+		it("Open script opens the edited script in the editor, and says when it is gone", () => {
+			const { h, door } = editHarness();
+			const id = itemOf(h.vm.getState(), "proposal").proposalId;
+			h.vm.openScript(id);
+			const editor = game.GetService("ScriptEditorService") as unknown as {
+				FindScriptDocument(target: LuaSourceContainer): Instance | undefined;
+			};
+			waitUntil(() => editor.FindScriptDocument(door) !== undefined, "the script tab");
+			(editor.FindScriptDocument(door) as unknown as { CloseAsync(): void }).CloseAsync();
+			door.Destroy();
+			h.vm.openScript(id, "Workspace/VectorAppSpec/Door", 2);
+			waitUntil(() => h.vm.getState().proposals.get(id)!.activity.error !== undefined, "the error");
+			expect(h.vm.getState().proposals.get(id)!.activity.error!.find("not there any more", 1, true)[0] !== undefined).to.equal(true);
+		});
+
 		it("Revert undoes an applied proposal", () => {
 			const { h, door } = editHarness();
 			const id = itemOf(h.vm.getState(), "proposal").proposalId;

@@ -23,7 +23,6 @@ import { AgentError, isBusy } from "../agent/agent-state";
 import { encodeJson } from "../net/json";
 import { Proposal } from "../proposals/proposal";
 import { settingsProblems, SettingsField, SettingsPatch } from "../settings/settings-schema";
-import { SettingsReset } from "../settings/settings-store";
 import { resolvePath } from "../studio/instance-path";
 import { runToolCall } from "../tools/registry";
 import { ChatMessage } from "../../../shared/src/proxy-api";
@@ -122,11 +121,8 @@ export class ViewModel {
 	/** The proxy's default model, learnt from the last health check. */
 	private proxyModel?: string;
 
-	constructor(
-		private readonly engine: Engine,
-		options: { readonly settingsResets?: ReadonlyArray<SettingsReset> } = {},
-	) {
-		for (const reset of options.settingsResets ?? []) this.resets.push(reset.reason);
+	constructor(private readonly engine: Engine) {
+		for (const reset of engine.settingsLoad.resets) this.resets.push(reset.reason);
 		const restoreProblem = engine.agent.getRestoreProblem();
 		if (restoreProblem !== undefined) this.notice = `Vector could not restore the last conversation: ${restoreProblem}`;
 		this.seedLog();
@@ -304,21 +300,31 @@ export class ViewModel {
 		this.changed();
 	}
 
-	/** Opens the first script a proposal edits, at its first changed line. */
-	openScript(id: string): void {
+	/**
+	 * Opens a script a proposal edits at `line` (its card knows the first changed line of each);
+	 * without a path, the first script the proposal edits at its first changed line.
+	 */
+	openScript(id: string, path?: string, line?: number): void {
 		const proposal = this.engine.proposals.get(id);
 		if (proposal === undefined) return;
-		const view = this.proposalViews.view(proposal);
-		const target = view.diffs.find((diff) => !diff.created) ?? view.diffs[0];
-		if (target === undefined) return;
+		let targetPath = path;
+		let targetLine = line;
+		if (targetPath === undefined) {
+			const view = this.proposalViews.view(proposal);
+			const first = view.diffs.find((diff) => !diff.created) ?? view.diffs[0];
+			if (first === undefined) return;
+			targetPath = first.path;
+			targetLine = first.firstChangedLine;
+		}
+		const wanted = targetPath;
 		task.spawn(() => {
-			const resolved = resolvePath(this.engine.studio.game, target.path);
+			const resolved = resolvePath(this.engine.studio.game, wanted);
 			let problem: string | undefined;
 			if (!resolved.ok) problem = `The script is not there any more: ${resolved.message}`;
-			else if (!resolved.instance.IsA("LuaSourceContainer")) problem = `${target.path} is not a script.`;
+			else if (!resolved.instance.IsA("LuaSourceContainer")) problem = `${wanted} is not a script.`;
 			else {
 				const [ok, err] = pcall(() =>
-					this.engine.studio.openScript(resolved.instance as LuaSourceContainer, target.firstChangedLine),
+					this.engine.studio.openScript(resolved.instance as LuaSourceContainer, targetLine),
 				);
 				if (!ok) problem = `Studio could not open the script: ${tostring(err)}`;
 			}

@@ -99,7 +99,17 @@ export class VectorSession {
 		const ir = releasePlugin({ rebuild: options.rebuild });
 		const fake = await startFakeProxy();
 		const settingsFile = join(mkdtempSync(join(tmpdir(), "vector-app-")), "settings.json");
-		const settings = { proxyUrl: fake.url, ...(options.settings ?? {}) };
+		const settings = {
+			proxyUrl: fake.url,
+			token: "",
+			providerBaseUrl: "",
+			providerKey: "",
+			model: "",
+			mode: "act",
+			autoApprove: { script_edits: false, instance_changes: false, asset_inserts: false },
+			streaming: true,
+			...(options.settings ?? {}),
+		};
 		writeFileSync(
 			settingsFile,
 			JSON.stringify({ [PLUGIN_NAME]: { VectorSettings: JSON.stringify({ version: 1, settings }) } }),
