@@ -36,6 +36,12 @@ const CHEVRON_WIDTH = 10;
 @Roact.ClassComponent
 export class ToolChip extends Roact.Component<ToolChipProps, ToolChipState> {
 	state: ToolChipState = { expanded: this.props.initiallyExpanded === true };
+	/** Deferred events queued while the chip was destroyed still arrive after unmounting: ignore them. */
+	private unmounted = false;
+
+	willUnmount(): void {
+		this.unmounted = true;
+	}
 
 	/** Only its own changes re-render it (the transcript re-renders on every streamed delta). */
 	shouldUpdate(incoming: ToolChipProps, nextState: ToolChipState): boolean {
@@ -83,7 +89,7 @@ export class ToolChip extends Roact.Component<ToolChipProps, ToolChipState> {
 						AutoButtonColor={false}
 						BackgroundTransparency={1}
 						Size={new UDim2(1, 0, 0, HEADER_HEIGHT)}
-						Event={{ Activated: () => this.setState({ expanded: !this.state.expanded }) }}
+						Event={{ Activated: () => this.toggle() }}
 					>
 						<uipadding
 							PaddingLeft={new UDim(0, theme.spacing.m)}
@@ -170,5 +176,9 @@ export class ToolChip extends Roact.Component<ToolChipProps, ToolChipState> {
 				</frame>
 			);
 		});
+	}
+
+	private toggle(): void {
+		if (!this.unmounted) this.setState({ expanded: !this.state.expanded });
 	}
 }

@@ -65,6 +65,12 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 	private ownScroll?: number;
 	/** After "Show earlier": keep this distance from the canvas's end, so the view stays put. */
 	private anchorFromEnd?: number;
+	/** Deferred events queued while the frame was destroyed still arrive after unmounting: ignore them. */
+	private unmounted = false;
+
+	willUnmount(): void {
+		this.unmounted = true;
+	}
 
 	render(): Roact.Element {
 		const props = this.props;
@@ -219,6 +225,7 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 	}
 
 	private onScrolled(frame: ScrollingFrame): void {
+		if (this.unmounted) return;
 		const own = this.ownScroll !== undefined && math.abs(frame.CanvasPosition.Y - this.ownScroll) < 0.5;
 		if (!own) this.anchorFromEnd = undefined;
 		const atBottom = isAtBottom(frame);
@@ -229,6 +236,7 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 	}
 
 	private onResized(frame: ScrollingFrame): void {
+		if (this.unmounted) return;
 		if (this.anchorFromEnd !== undefined) {
 			this.scrollTo(frame, frame.AbsoluteCanvasSize.Y - this.anchorFromEnd);
 		} else if (this.state.pinned) {
