@@ -40,6 +40,12 @@ function pick(colors: StateColors, enabled: boolean, state: Enum.GuiState): Colo
 @Roact.ClassComponent
 export class ThemedButton extends Roact.Component<ThemedButtonProps, ThemedButtonState> {
 	state: ThemedButtonState = { guiState: Enum.GuiState.Idle };
+	/** Deferred events queued while the button was destroyed still arrive after unmounting: ignore them. */
+	private unmounted = false;
+
+	willUnmount(): void {
+		this.unmounted = true;
+	}
 
 	render(): Roact.Element {
 		return withTheme((theme) => this.renderWith(theme));
@@ -70,12 +76,12 @@ export class ThemedButton extends Roact.Component<ThemedButtonProps, ThemedButto
 				LayoutOrder={props.layoutOrder}
 				Event={{
 					Activated: () => {
-						if (this.props.enabled !== false) this.props.onActivated();
+						if (!this.unmounted && this.props.enabled !== false) this.props.onActivated();
 					},
 				}}
 				Change={{
 					GuiState: (rbx) => {
-						if (rbx.GuiState !== this.state.guiState) this.setState({ guiState: rbx.GuiState });
+						if (!this.unmounted && rbx.GuiState !== this.state.guiState) this.setState({ guiState: rbx.GuiState });
 					},
 				}}
 			>

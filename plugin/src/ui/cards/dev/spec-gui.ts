@@ -102,13 +102,22 @@ function isTextObject(instance: Instance): instance is TextObject {
 	return instance.IsA("TextLabel") || instance.IsA("TextButton") || instance.IsA("TextBox");
 }
 
-/** The shown text objects under `root`, in tree order (layout order within a list follows it). */
+/** Sorts GUI objects the way a person reads them: top to bottom, then left to right. */
+function inReadingOrder<T extends GuiObject>(objects: Array<T>): Array<T> {
+	objects.sort((a, b) => {
+		const [ay, by] = [a.AbsolutePosition.Y, b.AbsolutePosition.Y];
+		return ay !== by ? ay < by : a.AbsolutePosition.X < b.AbsolutePosition.X;
+	});
+	return objects;
+}
+
+/** The shown text objects under `root`, in reading order. */
 export function shownTexts(root: Instance): Array<TextObject> {
 	const found = new Array<TextObject>();
 	for (const descendant of root.GetDescendants()) {
 		if (isTextObject(descendant) && isShown(descendant) && descendant.Text !== "") found.push(descendant);
 	}
-	return found;
+	return inReadingOrder(found);
 }
 
 /** Every shown text under `root`, as strings. */
@@ -134,22 +143,22 @@ export function findButton(root: Instance, text: string): TextButton | undefined
 	return undefined;
 }
 
-/** The shown buttons' labels under `root`, in tree order. */
+/** The shown buttons' labels under `root`, in reading order. */
 export function buttonLabels(root: Instance): Array<string> {
-	const labels = new Array<string>();
+	const buttons = new Array<TextButton>();
 	for (const descendant of root.GetDescendants()) {
-		if (descendant.IsA("TextButton") && isShown(descendant) && descendant.Text !== "") labels.push(descendant.Text);
+		if (descendant.IsA("TextButton") && isShown(descendant) && descendant.Text !== "") buttons.push(descendant);
 	}
-	return labels;
+	return inReadingOrder(buttons).map((button) => button.Text);
 }
 
-/** The shown text boxes under `root`, in tree order. */
+/** The shown text boxes under `root`, in reading order. */
 export function textBoxes(root: Instance): Array<TextBox> {
 	const boxes = new Array<TextBox>();
 	for (const descendant of root.GetDescendants()) {
 		if (descendant.IsA("TextBox") && isShown(descendant)) boxes.push(descendant);
 	}
-	return boxes;
+	return inReadingOrder(boxes);
 }
 
 /** The person clicks `target` (see the module header: needs `canClick()`). */

@@ -1,0 +1,171 @@
+/**
+ * The properties an instance operation sets, as a table: property name, the new value as text and,
+ * when the proposal was applied and recorded it, the old value. Columns are fractions of the card's
+ * width and values wrap; below `NARROW` pixels, where a column would break names mid-word, each
+ * property stacks its name over its value ("old → new"). A model may set many properties at once:
+ * the table shows them a page at a time ("Show N more") so a huge operation cannot flood the card.
+ */
+import Roact from "@rbxts/roact";
+import { JsonValue } from "../../proposals/operation";
+import { ActionButton } from "./action-button";
+import { CardColor, CardTheme, SPACING } from "./card-theme";
+import { formatValue } from "./operation-text";
+
+export interface PropertyTableProps {
+	readonly theme: CardTheme;
+	readonly properties: { readonly [property: string]: JsonValue };
+	/** Values before the change, when known (an applied set_properties). */
+	readonly oldValues?: { readonly [property: string]: JsonValue };
+	/** Rows per page (default 50). */
+	readonly pageSize?: number;
+	readonly layoutOrder?: number;
+}
+
+interface PropertyTableState {
+	readonly pages: number;
+	/** The table's laid-out width (0 until known). */
+	readonly width: number;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+/** Below this width the table stacks names over values. */
+export const NARROW = 280;
+
+@Roact.ClassComponent
+export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyTableState> {
+	state: PropertyTableState = { pages: 1, width: 0 };
+
+	render() {
+		const { theme, properties, oldValues } = this.props;
+		const names = new Array<string>();
+		for (const [name] of pairs(properties)) names.push(name as string);
+		names.sort();
+		const pageSize = this.props.pageSize ?? DEFAULT_PAGE_SIZE;
+		const shown = math.min(names.size(), this.state.pages * pageSize);
+		const withOld = oldValues !== undefined;
+		const stacked = this.state.width > 0 && this.state.width < NARROW;
+		const columns: Array<[string, number, CardColor, boolean]> = withOld
+			? [
+					["Property", 0.3, "MainText", false],
+					["Old", 0.35, "DimmedText", true],
+					["New", 0.35, "MainText", true],
+				]
+			: [
+					["Property", 0.4, "MainText", false],
+					["New", 0.6, "MainText", true],
+				];
+
+		const cell = (key: string, text: string, column: number, color: CardColor, code: boolean) => {
+			let left = 0;
+			for (let i = 0; i < column; i++) left += columns[i][1];
+			const width = stacked ? 1 : columns[column][1];
+			return (
+				<textlabel
+					Key={key}
+					Text={text}
+					Font={code ? theme.codeFont : theme.font}
+					TextSize={code ? theme.codeTextSize : theme.textSize}
+					TextColor3={theme.color(color)}
+					TextXAlignment={Enum.TextXAlignment.Left}
+					TextWrapped={true}
+					LayoutOrder={column}
+					Position={new UDim2(stacked ? 0 : left, 0, 0, 0)}
+					Size={new UDim2(width, -SPACING, 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundTransparency={1}
+				/>
+			);
+		};
+
+		const rows = new Map<string, Roact.Element>();
+		if (!stacked) {
+			const header = new Map<string, Roact.Element>();
+			columns.forEach(([title], index) => header.set(title, cell(title, title, index, "SubText", false)));
+			rows.set(
+				"Header",
+				<frame
+					LayoutOrder={0}
+					Size={new UDim2(1, 0, 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundTransparency={1}
+				>
+					{header}
+				</frame>,
+			);
+		}
+		for (let index = 0; index < shown; index++) {
+			const name = names[index];
+			const cells = new Map<string, Roact.Element>();
+			if (stacked) cells.set("Layout", <uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />);
+			cells.set("Name", cell("Name", name, 0, "MainText", false));
+			const old = oldValues?.[name];
+			const value = formatValue(properties[name]);
+			if (stacked) {
+				cells.set("New", cell("New", old !== undefined ? `${formatValue(old)} → ${value}` : value, 1, "MainText", true));
+			} else {
+				if (withOld) cells.set("Old", cell("Old", old !== undefined ? formatValue(old) : "", 1, "DimmedText", true));
+				cells.set("New", cell("New", value, withOld ? 2 : 1, "MainText", true));
+			}
+			rows.set(
+				`Row${index}`,
+				<frame
+					LayoutOrder={index + 1}
+					Size={new UDim2(1, 0, 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundColor3={theme.color("TableItem")}
+					BorderSizePixel={0}
+				>
+					{cells}
+				</frame>,
+			);
+		}
+
+		return (
+			<frame
+				Size={new UDim2(1, 0, 0, 0)}
+				AutomaticSize={Enum.AutomaticSize.Y}
+				BackgroundTransparency={1}
+				LayoutOrder={this.props.layoutOrder ?? 0}
+				Change={{
+					AbsoluteSize: (rbx) => {
+						if (rbx.AbsoluteSize.X !== this.state.width) this.setState({ width: rbx.AbsoluteSize.X });
+					},
+				}}
+			>
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 1)} />
+				{names.size() === 0 ? (
+					<textlabel
+						Key="Empty"
+						Text="No properties set."
+						Font={theme.font}
+						TextSize={theme.textSize}
+						TextColor3={theme.color("DimmedText")}
+						TextXAlignment={Enum.TextXAlignment.Left}
+						Size={new UDim2(1, 0, 0, 0)}
+						AutomaticSize={Enum.AutomaticSize.Y}
+						TextWrapped={true}
+						BackgroundTransparency={1}
+					/>
+				) : (
+					rows
+				)}
+				{shown < names.size() && (
+					<frame
+						Key="More"
+						LayoutOrder={shown + 1}
+						Size={new UDim2(1, 0, 0, 0)}
+						AutomaticSize={Enum.AutomaticSize.Y}
+						BackgroundTransparency={1}
+					>
+						<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
+						<ActionButton
+							theme={theme}
+							text={`Show ${math.min(pageSize, names.size() - shown)} more of ${names.size() - shown}`}
+							onActivate={() => this.setState({ pages: this.state.pages + 1 })}
+						/>
+					</frame>
+				)}
+			</frame>
+		);
+	}
+}
