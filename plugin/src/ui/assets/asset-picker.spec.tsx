@@ -88,7 +88,11 @@ export = () => {
 			expect(cells().size()).to.equal(3);
 			expect(findText(gui.host, "Pine Tree")).to.be.ok();
 			expect(findText(gui.host, "by BuilderBob")!.TextColor3).to.equal(theme.color("SubText"));
-			expect(buttonLabels(gui.host).filter((label) => label === "Insert").size()).to.equal(3);
+			expect(
+				buttonLabels(gui.host)
+					.filter((label) => label === "Insert")
+					.size(),
+			).to.equal(3);
 			const thumbnails = resultsFrame()!
 				.GetDescendants()
 				.filter((child): child is ImageLabel => child.IsA("ImageLabel"))

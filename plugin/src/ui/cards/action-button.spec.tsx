@@ -16,8 +16,9 @@ export = () => {
 		gui.destroy();
 	});
 
-	const render = (props: Partial<ActionButtonProps>) =>
-		<ActionButton theme={theme} text="Approve" onActivate={() => {}} {...props} />;
+	const render = (props: Partial<ActionButtonProps>) => (
+		<ActionButton theme={theme} text="Approve" onActivate={() => {}} {...props} />
+	);
 
 	it("shows its text in Studio's button colours", () => {
 		gui.mount(render({}));
@@ -29,13 +30,20 @@ export = () => {
 		expect(button.Active).to.equal(true);
 	});
 
-	it("uses MainButton colours for the main action and Disabled colours when disabled", () => {
+	it("uses MainButton colours for the main action, and plain disabled colours when disabled", () => {
 		gui.mount(render({ variant: "main" }));
 		expect(findButton(gui.host, "Approve")!.BackgroundColor3).to.equal(theme.color("MainButton"));
+		expect(findButton(gui.host, "Approve")!.TextColor3).to.equal(theme.color("DialogMainButtonText"));
 		gui.update(render({ variant: "main", disabled: true }));
 		const button = findButton(gui.host, "Approve")!;
-		expect(button.BackgroundColor3).to.equal(theme.color("MainButton", "Disabled"));
+		expect(button.BackgroundColor3).to.equal(theme.color("Button", "Disabled"));
+		expect(button.TextColor3).to.equal(theme.color("ButtonText", "Disabled"));
 		expect(button.Active).to.equal(false);
+	});
+
+	it("uses the error colour for a risky confirmation", () => {
+		gui.mount(render({ variant: "danger", text: "Insert anyway" }));
+		expect(findButton(gui.host, "Insert anyway")!.BackgroundColor3).to.equal(theme.color("ErrorText"));
 	});
 
 	it("sizes to its text", () => {

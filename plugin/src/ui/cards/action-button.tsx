@@ -1,7 +1,9 @@
 /**
  * A Studio-style push button: Studio's Button (or MainButton for the one main action) colours with
- * the hover, pressed and disabled modifiers, so it reacts like the buttons around it. A disabled
- * button is not Active: Roblox then fires no Activated for it, and the handler checks again anyway.
+ * the hover, pressed and disabled modifiers, so it reacts like the buttons around it. Disabled, any
+ * variant looks like a disabled plain button (Studio's disabled MainButton keeps its full blue, which
+ * reads as clickable). A disabled button is not Active: Roblox then fires no Activated for it, and
+ * the handler checks again anyway.
  */
 import Roact from "@rbxts/roact";
 import { CardModifier, CardTheme, CONTROL_HEIGHT, PADDING } from "./card-theme";
@@ -40,11 +42,11 @@ export class ActionButton extends Roact.Component<ActionButtonProps, ActionButto
 		let background: Color3;
 		let foreground: Color3;
 		let border: Color3;
-		if (variant === "main") {
+		if (variant === "main" && !disabled) {
 			background = theme.color("MainButton", modifier);
 			foreground = theme.color("DialogMainButtonText", modifier);
 			border = background;
-		} else if (variant === "danger") {
+		} else if (variant === "danger" && !disabled) {
 			background = theme.color("ErrorText", modifier);
 			foreground = theme.color("DialogMainButtonText", modifier);
 			border = background;

@@ -50,7 +50,9 @@ export = () => {
 
 	it("describes each finding by its rule, with the line and excerpt", () => {
 		gui.mount(<AssetPreview theme={theme} assetId={1} parentPath="Workspace" findings={[DANGER]} />);
-		expect(findText(gui.host, "Danger: Tree/Script, line 3 requires a module by asset id (loads remote code)")).to.be.ok();
+		expect(
+			findText(gui.host, "Danger: Tree/Script, line 3 requires a module by asset id (loads remote code)"),
+		).to.be.ok();
 		expect(findText(gui.host, "require(4815162342)")).to.be.ok();
 	});
 
@@ -75,7 +77,14 @@ export = () => {
 
 	it("wraps within a narrow parent", () => {
 		gui.resize(160);
-		gui.mount(<AssetPreview theme={theme} assetId={1} parentPath="Workspace/A/Very/Long/Folder/Path" findings={[DANGER, WARNING]} />);
+		gui.mount(
+			<AssetPreview
+				theme={theme}
+				assetId={1}
+				parentPath="Workspace/A/Very/Long/Folder/Path"
+				findings={[DANGER, WARNING]}
+			/>,
+		);
 		expect(overflowing(gui.host).join("\n")).to.equal("");
 	});
 

@@ -40,7 +40,11 @@ export = () => {
 	);
 
 	const linesFrame = () => gui.host.FindFirstChild("Lines", true) as ScrollingFrame | undefined;
-	const drawnRows = () => linesFrame()!.GetChildren().filter((child) => child.IsA("Frame")).size();
+	const drawnRows = () =>
+		linesFrame()!
+			.GetChildren()
+			.filter((child) => child.IsA("Frame"))
+			.size();
 	/** The number labels (old, new) of the row whose text is `text`. */
 	const numbersOf = (text: string) => {
 		const label = findText(gui.host, text)!;

@@ -37,9 +37,9 @@ export = () => {
 
 	it("says what each operation does", () => {
 		expect(operationSentence(rename)).to.equal('Rename Workspace/Door to "Gate"');
-		expect(operationSentence({ kind: "move_instance", path: "Workspace/Door", newParentPath: "ServerStorage" })).to.equal(
-			"Move Workspace/Door into ServerStorage",
-		);
+		expect(
+			operationSentence({ kind: "move_instance", path: "Workspace/Door", newParentPath: "ServerStorage" }),
+		).to.equal("Move Workspace/Door into ServerStorage");
 		expect(operationSentence({ kind: "delete_instance", path: "Workspace/Door" })).to.equal("Delete Workspace/Door");
 		expect(
 			operationSentence({
@@ -51,9 +51,9 @@ export = () => {
 				runContext: "Server",
 			}),
 		).to.equal('New Script "Main" in ServerScriptService (RunContext Server)');
-		expect(operationSentence({ kind: "insert_asset", assetId: 12345678901, parentPath: "Workspace", findings: [] })).to.equal(
-			"Insert asset 12345678901 into Workspace",
-		);
+		expect(
+			operationSentence({ kind: "insert_asset", assetId: 12345678901, parentPath: "Workspace", findings: [] }),
+		).to.equal("Insert asset 12345678901 into Workspace");
 	});
 
 	it("writes values as compact JSON and cuts long ones", () => {

@@ -65,7 +65,13 @@ export function OperationView(props: OperationViewProps): Roact.Element {
 			break;
 		case "set_properties":
 			body = (
-				<PropertyTable Key="Body" theme={theme} properties={operation.properties} oldValues={props.oldValues} layoutOrder={2} />
+				<PropertyTable
+					Key="Body"
+					theme={theme}
+					properties={operation.properties}
+					oldValues={props.oldValues}
+					layoutOrder={2}
+				/>
 			);
 			break;
 		case "insert_asset":

@@ -101,7 +101,10 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 			const old = oldValues?.[name];
 			const value = formatValue(properties[name]);
 			if (stacked) {
-				cells.set("New", cell("New", old !== undefined ? `${formatValue(old)} → ${value}` : value, 1, "MainText", true));
+				cells.set(
+					"New",
+					cell("New", old !== undefined ? `${formatValue(old)} → ${value}` : value, 1, "MainText", true),
+				);
 			} else {
 				if (withOld) cells.set("Old", cell("Old", old !== undefined ? formatValue(old) : "", 1, "DimmedText", true));
 				cells.set("New", cell("New", value, withOld ? 2 : 1, "MainText", true));

@@ -141,9 +141,7 @@ export = () => {
 			expect(findText(gui.host, "Set properties of Workspace/Door")).to.be.ok();
 			const texts = textsOf(gui.host);
 			const from = texts.indexOf("Property");
-			expect(slice(texts, from, 8)).to.equal(
-				'Property|New|Anchored|true|BrickColor|"Bright red"|Transparency|0.5',
-			);
+			expect(slice(texts, from, 8)).to.equal('Property|New|Anchored|true|BrickColor|"Bright red"|Transparency|0.5');
 			expect(findText(gui.host, "Old")).never.to.be.ok();
 			gui.update(
 				card(

@@ -154,7 +154,13 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 				buttons.set(
 					"Approve",
 					this.state.confirmingDanger ? (
-						<ActionButton theme={theme} text="Insert anyway" variant="danger" layoutOrder={1} onActivate={this.approve} />
+						<ActionButton
+							theme={theme}
+							text="Insert anyway"
+							variant="danger"
+							layoutOrder={1}
+							onActivate={this.approve}
+						/>
 					) : (
 						<ActionButton theme={theme} text="Approve" variant="main" layoutOrder={1} onActivate={this.approve} />
 					),
@@ -177,7 +183,13 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		} else if (proposal.state === "failed") {
 			buttons.set(
 				"Retry",
-				<ActionButton theme={theme} text="Retry" variant="main" layoutOrder={1} onActivate={() => this.props.onRetry(id)} />,
+				<ActionButton
+					theme={theme}
+					text="Retry"
+					variant="main"
+					layoutOrder={1}
+					onActivate={() => this.props.onRetry(id)}
+				/>,
 			);
 		}
 		if (buttons.size() === 0) return undefined;

@@ -54,7 +54,13 @@ export = () => {
 				<textlabel Key="A" Position={UDim2.fromOffset(100, 0)} Size={UDim2.fromOffset(50, 20)} Text="second" />
 				<textlabel Key="B" Position={UDim2.fromOffset(0, 0)} Size={UDim2.fromOffset(50, 20)} Text="first" />
 				<textlabel Key="C" Position={UDim2.fromOffset(0, 30)} Size={UDim2.fromOffset(50, 20)} Text="third" />
-				<textlabel Key="D" Position={UDim2.fromOffset(0, 60)} Size={UDim2.fromOffset(50, 20)} Text="hidden" Visible={false} />
+				<textlabel
+					Key="D"
+					Position={UDim2.fromOffset(0, 60)}
+					Size={UDim2.fromOffset(50, 20)}
+					Text="hidden"
+					Visible={false}
+				/>
 			</frame>,
 		);
 		expect(textsOf(gui.host).join(" ")).to.equal("first second third");

@@ -204,7 +204,12 @@ export function overflowing(root: GuiObject): Array<string> {
 			if (!child.IsA("GuiObject") || !child.Visible) continue;
 			const edge = child.AbsolutePosition.X + child.AbsoluteSize.X;
 			if (edge > right + 0.5) problems.push(`${child.GetFullName()} ends at ${edge} > ${right}`);
-			if (isTextObject(child) && child.Text !== "" && !child.TextFits && child.TextTruncate === Enum.TextTruncate.None) {
+			if (
+				isTextObject(child) &&
+				child.Text !== "" &&
+				!child.TextFits &&
+				child.TextTruncate === Enum.TextTruncate.None
+			) {
 				problems.push(`${child.GetFullName()}: text "${child.Text}" does not fit`);
 			}
 			if (!child.IsA("ScrollingFrame")) visit(child);
