@@ -3,7 +3,6 @@
  * engine and the App renders from it alone. Every part is data a component can take as props.
  */
 import { AgentError, AgentMode, AgentState } from "../agent/agent-state";
-import { ChatErrorCode } from "../net/chat-client";
 import { SettingsField, VectorSettings } from "../settings/settings-schema";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
 import { ChatItem } from "./chat-items";
@@ -33,8 +32,8 @@ export interface ErrorBannerView {
 	readonly code: AgentError["code"];
 	/** Retry sends the failed step again (the loop is in its error state). */
 	readonly canRetry: boolean;
-	/** The problem is in the settings (proxy URL, token, model): the banner offers to open them. */
-	readonly suggestSettings: boolean;
+	/** An `os.clock()` time before which Retry should wait (the server's Retry-After). */
+	readonly retryAt?: number;
 	readonly detail?: string;
 }
 
@@ -45,11 +44,13 @@ export interface StatusView {
 	readonly connection: ConnectionState;
 	/** One or two words for the status bar ("Connected", "Proxy unreachable"). */
 	readonly connectionText: string;
-	/** The model in use ("proxy default" when the proxy picks). */
+	/** The model in use: the user's choice, else the proxy's default once a health check named it, else "". */
 	readonly model: string;
-	/** Share of the prompt window the last request used, 0–100; undefined before the first request. */
-	readonly contextPercent?: number;
+	/** The last request's size against the prompt window (the agent's `tokens` event); none before the first. */
+	readonly context?: { readonly tokens: number; readonly limit: number; readonly measured: boolean };
 	readonly requestsThisMinute: number;
+	/** The plugin's own cap on requests per minute. */
+	readonly requestsPerMinute: number;
 }
 
 export interface AssetsView {
@@ -59,9 +60,12 @@ export interface AssetsView {
 	/** True once a search finished (so "no results" can be told from "not searched yet"). */
 	readonly searched: boolean;
 	readonly results: ReadonlyArray<AssetSearchResult>;
-	readonly error?: string;
+	/** Why the last search failed. */
+	readonly searchError?: string;
 	/** The asset being loaded and scanned for an insert proposal. */
 	readonly inserting?: number;
+	/** Why the last insert could not be proposed (the asset did not load, the scan failed). */
+	readonly insertError?: string;
 	/** Insert proposals made from the picker, newest first (their cards show the scan findings). */
 	readonly proposals: ReadonlyArray<ProposalView>;
 }
@@ -103,9 +107,3 @@ export interface AppState {
 	/** Bumped when the composer should take keyboard focus (the widget was opened). */
 	readonly focusRequest: number;
 }
-
-/** Error codes whose fix is in the settings. */
-export const SETTINGS_ERROR_CODES: ReadonlySet<ChatErrorCode | AgentError["code"]> = new Set([
-	"proxy_unreachable",
-	"rejected",
-]);

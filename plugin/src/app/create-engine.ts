@@ -33,6 +33,9 @@ import { createToolRegistry, ToolRegistry } from "../tools/registry";
 import { ToolContext } from "../tools/tool";
 import { ContextSource, createStudioContext } from "./studio-context";
 
+/** The plugin's own cap on proxy requests per minute (Studio allows 500 for all plugins together). */
+export const REQUESTS_PER_MINUTE = 120;
+
 /** The part of `plugin` the engine uses. */
 export interface SettingsHost {
 	GetSetting(key: string): unknown;
@@ -56,6 +59,8 @@ export interface Engine {
 	readonly settingsLoad: SettingsLoadReport;
 	readonly studio: StudioApi;
 	readonly limiter: RequestLimiter;
+	/** The HTTP transport the proxy client uses (a connection test of unsaved settings shares it). */
+	readonly transport: HttpTransport;
 	readonly proxy: ProxyClient;
 	readonly registry: ToolRegistry;
 	readonly toolContext: ToolContext;
@@ -94,9 +99,10 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 	const settingsLoad = settings.load();
 
 	const studio = parts.studio ?? createStudioApi();
-	const limiter = parts.limiter ?? new RequestLimiter();
+	const limiter = parts.limiter ?? new RequestLimiter({ perMinute: REQUESTS_PER_MINUTE });
+	const transport = parts.transport ?? createHttpTransport();
 	const proxy = new ProxyClient({
-		transport: parts.transport ?? createHttpTransport(),
+		transport,
 		connection: () => settings.current(),
 		limiter,
 	});
@@ -120,6 +126,7 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 		settingsLoad,
 		studio,
 		limiter,
+		transport,
 		proxy,
 		registry,
 		toolContext,

@@ -82,7 +82,7 @@ export = () => {
 			expect(chip.result.size() > 0).to.equal(true);
 			expect(itemOf(state, "completion").text).to.equal("The folder is empty.");
 			expect(state.status.connection).to.equal("connected");
-			expect(state.status.contextPercent !== undefined && state.status.contextPercent > 0).to.equal(true);
+			expect(state.status.context !== undefined && state.status.context.tokens > 0).to.equal(true);
 		});
 
 		it("marks a failed tool call's chip", () => {
@@ -161,7 +161,6 @@ export = () => {
 			expect(failed.banner).to.be.ok();
 			expect(failed.banner!.message).to.equal("Vector cannot reach the proxy at http://127.0.0.1:8787.");
 			expect(failed.banner!.canRetry).to.equal(true);
-			expect(failed.banner!.suggestSettings).to.equal(true);
 			expect(failed.status.connection).to.equal("unreachable");
 			expect(failed.status.connectionText).to.equal("Proxy unreachable");
 			h.vm.retry();
@@ -174,7 +173,7 @@ export = () => {
 		it("dismisses the banner without retrying", () => {
 			const h = createAppHarness([fails({ code: "upstream_error", message: "The provider failed." })]);
 			h.vm.send("hello");
-			expect(h.vm.getState().banner!.suggestSettings).to.equal(false);
+			expect(h.vm.getState().banner!.canRetry).to.equal(true);
 			h.vm.dismissError();
 			expect(h.vm.getState().banner).to.equal(undefined);
 			expect(h.vm.getState().loop.state.kind).to.equal("error");
@@ -214,7 +213,7 @@ export = () => {
 			const state = h.vm.getState();
 			expect(state.items.size()).to.equal(0);
 			expect(state.loop.hasConversation).to.equal(false);
-			expect(state.status.contextPercent).to.equal(undefined);
+			expect(state.status.context).to.equal(undefined);
 		});
 
 		it("tells listeners once per frame, with the latest state", () => {
@@ -427,7 +426,7 @@ export = () => {
 			h.transport.script({ kind: "response", status: 401, body: json({ error: { code: "unauthorized", message: "Missing token." } }) });
 			h.vm.searchAssets("tree");
 			waitUntil(() => h.vm.getState().assets.searched, "the search");
-			expect(h.vm.getState().assets.error).to.be.ok();
+			expect(h.vm.getState().assets.searchError).to.be.ok();
 		});
 
 		it("Insert scans the asset and proposes it; Approve inserts it into Workspace", () => {
@@ -435,7 +434,7 @@ export = () => {
 			h.vm.insertAsset(1001);
 			waitUntil(() => h.vm.getState().assets.inserting === undefined, "the asset scan");
 			const assets = h.vm.getState().assets;
-			expect(assets.error).to.equal(undefined);
+			expect(assets.insertError).to.equal(undefined);
 			expect(assets.proposals.size()).to.equal(1);
 			const card = assets.proposals[0];
 			expect(card.title).to.equal("Insert asset");
@@ -454,7 +453,7 @@ export = () => {
 			const h = createAppHarness();
 			h.vm.insertAsset(999999);
 			waitUntil(() => h.vm.getState().assets.inserting === undefined, "the asset load");
-			expect(h.vm.getState().assets.error!.find("999999", 1, true)[0] !== undefined).to.equal(true);
+			expect(h.vm.getState().assets.insertError!.find("999999", 1, true)[0] !== undefined).to.equal(true);
 			expect(h.vm.getState().assets.proposals.size()).to.equal(0);
 		});
 	});
@@ -501,7 +500,21 @@ export = () => {
 			expect(test.message).to.equal("Connected to Vector proxy 0.1.0.");
 			expect(h.vm.getState().status.connection).to.equal("connected");
 			expect(h.vm.getState().status.requestsThisMinute).to.equal(1);
-			expect(h.vm.getState().status.model).to.equal("gpt-4.1 (proxy default)");
+			expect(h.vm.getState().status.model).to.equal("gpt-4.1");
+		});
+
+		it("Test connection can try unsaved settings, and answers the panel", () => {
+			const h = createAppHarness();
+			h.transport.script({ kind: "response", status: 401, body: json({ error: { code: "unauthorized", message: "Missing or invalid token." } }) });
+			let answered: { ok: boolean; message: string } | undefined;
+			const draft = { ...h.engine.settings.current(), proxyUrl: "http://127.0.0.1:9555", token: "typed" };
+			h.vm.testConnection(draft, (result) => (answered = result));
+			waitUntil(() => answered !== undefined, "the answer");
+			expect(answered!.ok).to.equal(false);
+			expect(h.transport.requests[0].request.url).to.equal("http://127.0.0.1:9555/v1/health");
+			expect(h.transport.requests[0].request.headers!["Authorization"]).to.equal("Bearer typed");
+			expect(h.engine.settings.current().proxyUrl).to.equal("http://127.0.0.1:8787");
+			expect(h.vm.getState().status.connection).to.equal("refused");
 		});
 
 		it("Test connection says when the proxy cannot be reached", () => {

@@ -22,7 +22,8 @@ import { AgentEvent } from "../agent/agent-events";
 import { AgentError, isBusy } from "../agent/agent-state";
 import { encodeJson } from "../net/json";
 import { Proposal } from "../proposals/proposal";
-import { settingsProblems, SettingsField, SettingsPatch } from "../settings/settings-schema";
+import { ProxyClient } from "../net/proxy-client";
+import { settingsProblems, SettingsField, SettingsPatch, VectorSettings } from "../settings/settings-schema";
 import { resolvePath } from "../studio/instance-path";
 import { runToolCall } from "../tools/registry";
 import { ChatMessage } from "../../../shared/src/proxy-api";
@@ -34,13 +35,12 @@ import {
 	ConnectionTest,
 	ErrorBannerView,
 	LoopView,
-	SETTINGS_ERROR_CODES,
 	SettingsView,
 	StatusView,
 } from "./app-state";
 import { ChatItem, closingItems, joinCapped, messageItems } from "./chat-items";
 import { Attachment, withContextNote } from "./context-note";
-import { Engine } from "./create-engine";
+import { Engine, REQUESTS_PER_MINUTE } from "./create-engine";
 import { ProposalActivity, ProposalView, ProposalViews, USER_CALL_PREFIX } from "./proposal-view";
 
 /** Messages kept for the transcript (older ones are dropped from the view, not from the agent). */
@@ -109,7 +109,9 @@ export class ViewModel {
 	private transientError?: AgentError;
 	private dismissedError?: AgentError;
 	private connection: ConnectionState = "unknown";
-	private contextPercent?: number;
+	private context?: StatusView["context"];
+	/** When the current error's Retry-After ends (os.clock), if the server said. */
+	private retryAt?: number;
 	private removed = new Set<string>();
 	private focusRequest = 0;
 	private assets: Omit<AssetsView, "proposals"> = { query: "", searching: false, searched: false, results: [] };
@@ -212,7 +214,7 @@ export class ViewModel {
 		this.firstIndex = 0;
 		this.streaming = "";
 		this.messageItems = undefined;
-		this.contextPercent = undefined;
+		this.context = undefined;
 		this.notice = undefined;
 		this.transientError = undefined;
 		this.changed();
@@ -341,13 +343,13 @@ export class ViewModel {
 	searchAssets(query: string): void {
 		const [trimmed] = query.gsub("^%s+", "")[0].gsub("%s+$", "");
 		if (trimmed === "" || this.assets.searching) return;
-		this.assets = { ...this.assets, query: trimmed, searching: true, error: undefined };
+		this.assets = { ...this.assets, query: trimmed, searching: true, searchError: undefined };
 		this.changed();
 		task.spawn(() => {
 			const [ok, found] = pcall(() => this.engine.proxy.searchAssets(trimmed, { tags: "model", limit: 24 }));
 			this.assets = ok
-				? { ...this.assets, searching: false, searched: true, results: found, error: undefined }
-				: { ...this.assets, searching: false, searched: true, results: [], error: tostring(found) };
+				? { ...this.assets, searching: false, searched: true, results: found, searchError: undefined }
+				: { ...this.assets, searching: false, searched: true, results: [], searchError: tostring(found) };
 			this.changed();
 		});
 	}
@@ -355,7 +357,7 @@ export class ViewModel {
 	/** Loads and scans an asset, then proposes inserting it under Workspace (see the module header). */
 	insertAsset(assetId: number): void {
 		if (this.assets.inserting !== undefined) return;
-		this.assets = { ...this.assets, inserting: assetId, error: undefined };
+		this.assets = { ...this.assets, inserting: assetId, insertError: undefined };
 		this.changed();
 		task.spawn(() => {
 			this.userCalls += 1;
@@ -374,7 +376,7 @@ export class ViewModel {
 			} else {
 				problem = outcome.kind === "error" ? outcome.message : `insert_asset answered ${outcome.kind}`;
 			}
-			this.assets = { ...this.assets, inserting: undefined, error: problem };
+			this.assets = { ...this.assets, inserting: undefined, insertError: problem };
 			this.changed();
 		});
 	}
@@ -401,20 +403,31 @@ export class ViewModel {
 		return { ok: true };
 	}
 
-	/** Asks the proxy's /v1/health with the saved settings. */
-	testConnection(): void {
-		if (this.test.state === "testing") return;
+	/**
+	 * Asks the proxy's /v1/health, with the saved settings or with `draft` (the settings panel tests
+	 * what the user typed before saving it). `done` receives the outcome as the panel shows it.
+	 */
+	testConnection(draft?: VectorSettings, done?: (result: { ok: boolean; message: string }) => void): void {
+		if (this.test.state === "testing") {
+			done?.({ ok: false, message: "A connection test is already running." });
+			return;
+		}
 		this.test = { state: "testing", message: "Testing…", problems: [] };
 		this.changed();
 		task.spawn(() => {
-			const [ok, result] = pcall(() => this.engine.proxy.health());
+			const client =
+				draft === undefined
+					? this.engine.proxy
+					: new ProxyClient({ transport: this.engine.transport, connection: () => draft, limiter: this.engine.limiter });
+			const [ok, result] = pcall(() => client.health());
 			if (!ok) {
 				this.test = { state: "failed", message: tostring(result), problems: [] };
 			} else if (result.ok) {
+				const problems = result.problems;
 				this.test = {
-					state: result.problems.size() > 0 ? "failed" : "ok",
+					state: problems.size() > 0 ? "failed" : "ok",
 					message: `Connected to Vector proxy ${result.health.version}.`,
-					problems: result.problems,
+					problems,
 				};
 				this.connection = "connected";
 				this.proxyModel = result.health.provider.defaultModel ?? result.health.provider.models[0];
@@ -423,6 +436,9 @@ export class ViewModel {
 				this.connection = connectionFor(result.error.code) ?? this.connection;
 			}
 			this.changed();
+			const test = this.test;
+			const message = [test.message ?? "", ...test.problems].join(" ");
+			done?.({ ok: test.state === "ok", message });
 		});
 	}
 
@@ -438,7 +454,7 @@ export class ViewModel {
 				this.streaming += event.text;
 				break;
 			case "tokens":
-				this.contextPercent = event.limit > 0 ? math.clamp((event.tokens / event.limit) * 100, 0, 100) : undefined;
+				this.context = { tokens: event.tokens, limit: event.limit, measured: event.measured };
 				break;
 			case "state_changed": {
 				const previous = event.previous;
@@ -457,6 +473,7 @@ export class ViewModel {
 			}
 			case "error": {
 				this.connection = connectionFor(event.error.code) ?? this.connection;
+				this.retryAt = event.error.retryAfter !== undefined ? os.clock() + event.error.retryAfter : undefined;
 				if (this.engine.agent.getState().kind !== "error") this.transientError = event.error;
 				break;
 			}
@@ -587,7 +604,7 @@ export class ViewModel {
 				message: failure.message,
 				code: failure.code,
 				canRetry: state.kind === "error",
-				suggestSettings: SETTINGS_ERROR_CODES.has(failure.code),
+				retryAt: this.retryAt,
 				detail: failure.detail,
 			};
 		}
@@ -596,14 +613,10 @@ export class ViewModel {
 		const status: StatusView = {
 			connection: this.connection,
 			connectionText: CONNECTION_TEXT[this.connection],
-			model:
-				settings.model !== ""
-					? settings.model
-					: this.proxyModel !== undefined
-						? `${this.proxyModel} (proxy default)`
-						: "proxy default",
-			contextPercent: this.contextPercent,
+			model: settings.model !== "" ? settings.model : (this.proxyModel ?? ""),
+			context: this.context,
 			requestsThisMinute: engine.limiter.usedThisMinute(),
+			requestsPerMinute: REQUESTS_PER_MINUTE,
 		};
 
 		const userViews = shown.user.map((proposal) => proposals.get(proposal.id)!);

@@ -123,6 +123,7 @@ export class VectorSession {
 		const session = new VectorSession(studio, fake, settingsFile, lines);
 		if (options.setup) await session.command(options.setup);
 		await studio.call("loadPlugin", PLUGIN_NAME, ir);
+		await session.advance(0.5);
 		return session;
 	}
 
@@ -138,9 +139,10 @@ export class VectorSession {
 		return this.studio.evaluate<T>(PRELUDE + source);
 	}
 
-	/** The user clicks Vector's toolbar button (opens or closes the widget). */
+	/** The user clicks Vector's toolbar button (opens or closes the widget); lets it settle. */
 	async toggle(): Promise<void> {
 		await this.studio.call("clickToolbarButton", "vector-toggle");
+		await this.advance(0.5);
 	}
 
 	/** The user resizes the widget. */

@@ -1,0 +1,120 @@
+/**
+ * A proposal where the widget shows one (in the conversation, or under the asset picker): its card,
+ * and under it what the user's last action on it left — "Applying…" while an approve, retry or
+ * revert runs, the reason an action did not happen, or, when a revert would overwrite later
+ * changes, the list of them with Revert anyway / Cancel.
+ */
+import Roact from "@rbxts/roact";
+import { ProposalView } from "../../app/proposal-view";
+import { ActionButton } from "../cards/action-button";
+import { CardColor, CardTheme, SPACING } from "../cards/card-theme";
+import { ProposalCard } from "../cards/proposal-card";
+
+/** What the user can do to a proposal (the view-model's actions). */
+export interface ProposalActions {
+	approve(id: string): void;
+	reject(id: string, reason?: string): void;
+	revert(id: string, force?: boolean): void;
+	cancelRevert(id: string): void;
+	retryProposal(id: string): void;
+	openScript(id: string, path?: string, line?: number): void;
+}
+
+export interface ProposalSlotProps {
+	readonly theme: CardTheme;
+	readonly view: ProposalView;
+	readonly actions: ProposalActions;
+	readonly layoutOrder?: number;
+}
+
+const BUSY_TEXT = {
+	approving: "Applying…",
+	rejecting: "Rejecting…",
+	reverting: "Reverting…",
+	retrying: "Applying again…",
+};
+
+/** Conflicts listed by name before "and N more". */
+const CONFLICTS_SHOWN = 4;
+
+function line(theme: CardTheme, key: string, order: number, text: string, color: CardColor): Roact.Element {
+	return (
+		<textlabel
+			Key={key}
+			LayoutOrder={order}
+			Text={text}
+			Font={theme.font}
+			TextSize={theme.textSize - 1}
+			TextColor3={theme.color(color)}
+			TextXAlignment={Enum.TextXAlignment.Left}
+			TextWrapped={true}
+			Size={new UDim2(1, 0, 0, 0)}
+			AutomaticSize={Enum.AutomaticSize.Y}
+			BackgroundTransparency={1}
+		/>
+	);
+}
+
+export function ProposalSlot(props: ProposalSlotProps): Roact.Element {
+	const { theme, view, actions } = props;
+	const id = view.proposal.id;
+	const activity = view.activity;
+	const below = new Map<string, Roact.Element>();
+	if (activity.busy !== undefined) below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], "SubText"));
+	if (activity.error !== undefined) below.set("Error", line(theme, "Error", 3, activity.error, "ErrorText"));
+	const conflicts = activity.revertConflicts;
+	if (conflicts !== undefined && conflicts.size() > 0) {
+		const named = new Array<string>();
+		for (let index = 0; index < math.min(conflicts.size(), CONFLICTS_SHOWN); index++) {
+			named.push(`${conflicts[index].path} (${conflicts[index].detail})`);
+		}
+		const more = conflicts.size() > CONFLICTS_SHOWN ? ` and ${conflicts.size() - CONFLICTS_SHOWN} more` : "";
+		below.set(
+			"Conflicts",
+			line(
+				theme,
+				"Conflicts",
+				4,
+				`Reverting would overwrite changes made since: ${named.join("; ")}${more}.`,
+				"WarningText",
+			),
+		);
+		below.set(
+			"ConfirmRevert",
+			<frame LayoutOrder={5} Size={new UDim2(1, 0, 0, 0)} AutomaticSize={Enum.AutomaticSize.Y} BackgroundTransparency={1}>
+				<uilistlayout FillDirection={Enum.FillDirection.Horizontal} SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+				<ActionButton
+					Key="RevertAnyway"
+					theme={theme}
+					text="Revert anyway"
+					variant="danger"
+					layoutOrder={1}
+					onActivate={() => actions.revert(id, true)}
+				/>
+				<ActionButton Key="Cancel" theme={theme} text="Cancel" layoutOrder={2} onActivate={() => actions.cancelRevert(id)} />
+			</frame>,
+		);
+	}
+	return (
+		<frame
+			Size={new UDim2(1, 0, 0, 0)}
+			AutomaticSize={Enum.AutomaticSize.Y}
+			BackgroundTransparency={1}
+			LayoutOrder={props.layoutOrder}
+		>
+			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+			<ProposalCard
+				Key="Card"
+				theme={theme}
+				proposal={view.proposal}
+				layoutOrder={1}
+				onApprove={(proposalId) => actions.approve(proposalId)}
+				onReject={(proposalId, reason) => actions.reject(proposalId, reason)}
+				onRevert={(proposalId) => actions.revert(proposalId)}
+				onRetry={(proposalId) => actions.retryProposal(proposalId)}
+				onOpenScript={(proposalId, path, scriptLine) => actions.openScript(proposalId, path, scriptLine)}
+			/>
+			{below}
+		</frame>
+	);
+}

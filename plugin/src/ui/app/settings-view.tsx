@@ -1,0 +1,81 @@
+/**
+ * The Settings tab: the settings form (ui/settings/settings-panel.tsx), and above it what the user
+ * should know about the saved settings: fields that were reset because what Studio had saved could
+ * not be used, and whether the last save reached Studio's plugin settings.
+ */
+import Roact from "@rbxts/roact";
+import { SettingsView as SettingsData } from "../../app/app-state";
+import { VectorSettings } from "../../settings/settings-schema";
+import { CardColor, CardTheme, PADDING, SPACING } from "../cards/card-theme";
+import { ConnectionTestResult, SettingsPanel } from "../settings/settings-panel";
+
+export interface SettingsActions {
+	saveSettings(settings: VectorSettings): void;
+	testConnection(draft: VectorSettings, done: (result: ConnectionTestResult) => void): void;
+}
+
+export interface SettingsViewProps {
+	readonly settings: SettingsData;
+	readonly actions: SettingsActions;
+	readonly cardTheme: CardTheme;
+	readonly layoutOrder?: number;
+}
+
+export function SettingsView(props: SettingsViewProps): Roact.Element {
+	const { settings, actions, cardTheme: theme } = props;
+	const notes = new Map<string, Roact.Element>();
+	const note = (key: string, order: number, text: string, color: CardColor) =>
+		notes.set(
+			key,
+			<textlabel
+				LayoutOrder={order}
+				Text={text}
+				Font={theme.font}
+				TextSize={theme.textSize - 1}
+				TextColor3={theme.color(color)}
+				TextXAlignment={Enum.TextXAlignment.Left}
+				TextWrapped={true}
+				Size={new UDim2(1, 0, 0, 0)}
+				AutomaticSize={Enum.AutomaticSize.Y}
+				BackgroundTransparency={1}
+			/>,
+		);
+	if (settings.resets.size() > 0) {
+		note("Resets", 1, `Some saved settings could not be used and were reset: ${settings.resets.join("; ")}.`, "WarningText");
+	}
+	if (settings.save.state === "failed" && settings.save.message !== undefined) note("Save", 2, settings.save.message, "ErrorText");
+	else if (settings.save.state === "saved") note("Save", 2, "Saved. Changes apply from the next request.", "SubText");
+	return (
+		<frame Size={UDim2.fromScale(1, 1)} BackgroundTransparency={1} LayoutOrder={props.layoutOrder}>
+			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+			{notes.size() > 0 ? (
+				<frame
+					Key="Notes"
+					LayoutOrder={1}
+					Size={new UDim2(1, 0, 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundTransparency={1}
+				>
+					<uipadding
+						PaddingLeft={new UDim(0, PADDING)}
+						PaddingRight={new UDim(0, PADDING)}
+						PaddingTop={new UDim(0, PADDING)}
+					/>
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+					{notes}
+				</frame>
+			) : undefined}
+			<frame Key="Form" LayoutOrder={2} Size={UDim2.fromScale(1, 0)} BackgroundTransparency={1}>
+				{Roact.createElement("UIFlexItem", { FlexMode: Enum.UIFlexMode.Fill })}
+				<SettingsPanel
+					theme={theme}
+					settings={settings.values}
+					onSave={(values) => actions.saveSettings(values)}
+					onTestConnection={(draft) =>
+						new Promise<ConnectionTestResult>((resolve) => actions.testConnection(draft, resolve))
+					}
+				/>
+			</frame>
+		</frame>
+	);
+}
