@@ -1,7 +1,8 @@
 /**
  * The widget states `npm run snapshots` renders (snapshots.ts), each driven the way a person gets
- * there: typing into the composer and pressing Enter, clicking tabs, Insert and Approve. The fake
- * proxy (fake-proxy.ts) answers as a model would, streaming its text and calling Vector's tools.
+ * there: typing into the composer and pressing Enter, clicking tabs, Search, Insert and Test
+ * connection. The fake proxy (fake-proxy.ts) answers as a model would, streaming its text and
+ * calling Vector's real tools, which read and propose against the place the scene sets up.
  */
 import type { SessionOptions, VectorSession } from "./vector-session.js";
 
@@ -16,10 +17,176 @@ export interface Scene {
 	drive(session: VectorSession): Promise<void>;
 }
 
+/** A lava part with a damage script that only warns, for the scenes that talk about it. */
+export const LAVA_PLACE = `
+	local lava = Instance.new("Part")
+	lava.Name = "Lava"
+	lava.Anchored = true
+	lava.Size = Vector3.new(24, 1, 24)
+	lava.Position = Vector3.new(0, 0.5, 0)
+	lava.Material = Enum.Material.Slate
+	lava.Color = Color3.fromRGB(120, 40, 20)
+	lava.Parent = workspace
+	local damage = Instance.new("Script")
+	damage.Name = "Damage"
+	damage.Source = table.concat({
+		"local lava = script.Parent",
+		"",
+		"lava.Touched:Connect(function(hit)",
+		"\\tlocal humanoid = hit.Parent:FindFirstChildOfClass(\\"Humanoid\\")",
+		"\\tif humanoid then",
+		"\\t\\twarn(\\"touched lava\\", humanoid.Parent.Name)",
+		"\\tend",
+		"end)",
+		"",
+	}, "\\n")
+	damage.Parent = lava
+	return true
+`;
+
+/** The user types `text` into the composer and presses Enter. */
+async function ask(session: VectorSession, text: string): Promise<void> {
+	await session.typeInto("Box", text);
+	await session.pressKey("Return");
+}
+
 export const SCENES: Scene[] = [
 	{
 		name: "empty-chat",
-		shows: "a fresh widget: the empty conversation, the composer and the status bar",
+		shows: "a fresh widget: the empty conversation, the composer with focus, the status bar",
 		async drive() {},
+	},
+	{
+		name: "conversation",
+		shows: "a question answered after two read tools (chips), with the streamed answer's code block",
+		options: { setup: LAVA_PLACE },
+		async drive(session) {
+			session.fake.reply(
+				{ text: "Let me look at the lava and its script first.", tool: { name: "list_children", args: { path: "Workspace/Lava" } } },
+				{ tool: { name: "read_script", args: { path: "Workspace/Lava/Damage" } } },
+				{
+					text:
+						"The **Damage** script only warns when something touches the lava; it never hurts the player. " +
+						"To make it kill, set the humanoid's health to zero:\n\n" +
+						"```lua\nif humanoid then\n\thumanoid.Health = 0\nend\n```\n\nShall I change the script?",
+					chunks: undefined,
+					tool: { name: "attempt_completion", args: { result: "Explained why the lava does not hurt players." } },
+				},
+			);
+			await ask(session, "Why doesn't the lava hurt anyone?");
+			await session.waitForText("Explained why the lava does not hurt players.");
+		},
+	},
+	{
+		name: "script-edit-proposal",
+		shows: "a pending script edit: the card with its coloured diff, line numbers, Approve / Reject / Open script",
+		options: { setup: LAVA_PLACE },
+		async drive(session) {
+			session.fake.reply(
+				{ tool: { name: "read_script", args: { path: "Workspace/Lava/Damage" } } },
+				{
+					text: "I'll make the lava kill on touch and keep the damage configurable with an attribute.",
+					tool: {
+						name: "replace_in_script",
+						args: {
+							path: "Workspace/Lava/Damage",
+							blocks: [
+								{
+									search: "local lava = script.Parent\n",
+									replace: 'local lava = script.Parent\nlava:SetAttribute("Damage", lava:GetAttribute("Damage") or 100)\n',
+								},
+								{
+									search: '\t\twarn("touched lava", humanoid.Parent.Name)',
+									replace: '\t\thumanoid:TakeDamage(lava:GetAttribute("Damage"))',
+								},
+							],
+							reason: "Lava damages players (Damage attribute, default 100)",
+						},
+					},
+				},
+			);
+			await ask(session, "Make the lava kill players on touch, with configurable damage");
+			await session.waitForText("Approve");
+		},
+	},
+	{
+		name: "instance-proposal",
+		shows: "a pending instance change: the card's property table for set_properties",
+		options: { setup: LAVA_PLACE },
+		async drive(session) {
+			session.fake.reply(
+				{ tool: { name: "get_properties", args: { path: "Workspace/Lava", names: ["Material", "Color", "Transparency"] } } },
+				{
+					text: "Neon makes it glow; a warm orange reads as lava.",
+					tool: {
+						name: "set_properties",
+						args: {
+							path: "Workspace/Lava",
+							properties: { Material: "Neon", Color: [255, 98, 0], Transparency: 0.1 },
+							reason: "Make the lava glow",
+						},
+					},
+				},
+			);
+			await ask(session, "Make the lava glow");
+			await session.waitForText("Approve");
+		},
+	},
+	{
+		name: "asset-picker",
+		shows: "the Assets tab: search results, and an insert proposal whose scan found a backdoor",
+		async drive(session) {
+			session.fake.assets([
+				{ id: 5001, name: "Lava Kit", creator: "FreeModels4U" },
+				{ id: 5002, name: "Lava Rocks", creator: "Builderman" },
+				{ id: 5003, name: "Lava Lamp", creator: "RetroDecor" },
+				{ id: 5004, name: "Lava Flow (animated)", creator: "VFXStudio" },
+			]);
+			await session.clickButton("Assets");
+			await session.typeInto("Query", "lava\n");
+			await session.waitForText("Lava Lamp");
+			await session.query(`
+				for _, d in widget:GetDescendants() do
+					if d:IsA("TextLabel") and d.Text == "Lava Kit" then
+						widget:SetAttribute("InsertTarget", path(d.Parent))
+					end
+				end
+				return true
+			`);
+			const card = await session.query<string>(`return widget:GetAttribute("InsertTarget")`);
+			const insert = await session.query<string | null>(`
+				local card = game
+				for name in string.gmatch(${JSON.stringify(card)}, "[^%.]+") do card = card:FindFirstChild(name) end
+				for _, d in card:GetDescendants() do
+					if d:IsA("TextButton") and d.Text == "Insert" then return path(d) end
+				end
+				return nil
+			`);
+			if (!insert) throw new Error("no Insert button on the Lava Kit result");
+			await session.studio.call("guiClick", insert);
+			await session.waitForText("Insert asset");
+		},
+	},
+	{
+		name: "settings",
+		shows: "the Settings tab after Test connection against the proxy",
+		// Tall enough for the whole form, so the picture needs no scrolling.
+		height: 740,
+		options: { settings: { token: "vector-classroom-token", model: "gpt-4.1" } },
+		async drive(session) {
+			await session.clickButton("Settings");
+			await session.clickButton("Test connection");
+			await session.waitForText("Connected to Vector proxy");
+		},
+	},
+	{
+		name: "error",
+		shows: "a failed request: the error banner with Retry, and the status bar's connection state",
+		async drive(session) {
+			const refused = { status: 401, code: "unauthorized", message: "Missing or invalid bearer token." };
+			session.fake.reply({ error: refused }, { error: refused });
+			await ask(session, "Add a checkpoint at the end of the obby");
+			await session.waitForText("Retry");
+		},
 	},
 ];

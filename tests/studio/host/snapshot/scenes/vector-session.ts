@@ -192,11 +192,27 @@ export class VectorSession {
 		return found;
 	}
 
-	/** The user clicks the shown button whose text is `text`. */
+	/** The user clicks the shown button whose text is `text` (scrolling it into view first, as a person would). */
 	async clickButton(text: string): Promise<void> {
 		const found = await this.query<string | null>(`local g = withText(${luaString(text)}, "GuiButton") return g and path(g)`);
 		if (!found) throw new Error(`no shown button "${text}"; the widget shows: ${(await this.shownTexts()).join(" | ")}`);
+		await this.scrollIntoView(found);
 		await this.studio.call("guiClick", found);
+	}
+
+	/** Scrolls the ScrollingFrame around the GUI object at `path` until the object's centre is in its window. */
+	async scrollIntoView(target: string): Promise<void> {
+		const needed = await this.query<{ frame: string; dy: number } | null>(`
+			local target = game
+			for name in string.gmatch(${luaString(target)}, "[^%.]+") do target = target:FindFirstChild(name) end
+			local frame = target:FindFirstAncestorWhichIsA("ScrollingFrame")
+			if frame == nil then return nil end
+			local centre = target.AbsolutePosition.Y + target.AbsoluteSize.Y / 2
+			local top, bottom = frame.AbsolutePosition.Y, frame.AbsolutePosition.Y + frame.AbsoluteWindowSize.Y
+			if centre >= top + 4 and centre <= bottom - 4 then return nil end
+			return { frame = path(frame), dy = centre - (top + bottom) / 2 }
+		`);
+		if (needed) await this.studio.call("guiScroll", needed.frame, needed.dy);
 	}
 
 	/** The user clicks the shown GUI object named `name`. */
