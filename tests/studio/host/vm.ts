@@ -77,7 +77,7 @@ class BlobStore {
 export interface StudioOptions {
 	/** Where plugin settings persist (one JSON file per run). Defaults to a temp file. */
 	settingsFile?: string;
-	/** Folder of `<assetId>.rbxmx` fixtures served by InsertService / game:GetObjects. */
+	/** Folder of `<assetId>.rbxmx` fixtures served by InsertService / game:GetObjects (default: tests/studio/fixtures/assets). */
 	assetsDir?: string;
 	/** Receives everything printed (print/warn/errors). Defaults to process.stdout/stderr. */
 	output?: (stream: "out" | "warn" | "err", text: string) => void;
@@ -134,7 +134,7 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		},
 		// Imported on first use: assets.ts reads models through fixtures.ts, which imports this module.
 		loadAsset: async (id: string) => {
-			const text = (await import("./assets.js")).loadAsset(options.assetsDir, id);
+			const text = (await import("./assets.js")).loadAsset(options.assetsDir ?? join(repoRoot, "tests/studio/fixtures/assets"), id);
 			return text ? blobs.put(text) : 0;
 		},
 		blobChunk: (id: number, index: number) => blobs.chunk(id, index),
