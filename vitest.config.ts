@@ -14,7 +14,7 @@ export default defineConfig({
 				test: {
 					name: "headless-studio",
 					root: "tests/studio",
-					include: ["classdb/*.test.ts", "host/*.test.ts"],
+					include: ["classdb/*.test.ts", "host/**/*.test.ts"],
 					testTimeout: 120_000,
 				},
 			},
