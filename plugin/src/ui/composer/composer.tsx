@@ -229,12 +229,17 @@ export class Composer extends Roact.Component<ComposerProps, ComposerState> {
 		this.props.onSend(trim(draft));
 	}
 
+	/** The Send button: sends the draft and gives the box its focus back for the next message. */
 	private sendDraft(): void {
 		const draft = trim(this.state.text);
 		if (this.props.busy || draft === "") return;
 		const box = this.box.getValue();
-		if (box !== undefined) this.setText(box, "");
-		else this.setState({ text: "" });
+		if (box !== undefined) {
+			this.setText(box, "");
+			box.CaptureFocus();
+		} else {
+			this.setState({ text: "" });
+		}
 		this.props.onSend(draft);
 	}
 
