@@ -105,14 +105,23 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 		this.props.onCancel?.();
 	};
 
-	private line(theme: Theme, key: string, order: number, text: string, color: Color3, heading = false): Roact.Element {
+	/** A line of text: a section heading, body text, or a hint (small, as under the fields). */
+	private line(
+		theme: Theme,
+		key: string,
+		order: number,
+		text: string,
+		color: Color3,
+		style: "heading" | "body" | "hint" = "body",
+	): Roact.Element {
+		const heading = style === "heading";
 		return (
 			<textlabel
 				Key={key}
 				LayoutOrder={order}
 				Text={text}
 				FontFace={heading ? theme.fonts.uiSemiBold : theme.fonts.ui}
-				TextSize={heading ? theme.textSize.title : theme.textSize.body}
+				TextSize={heading ? theme.textSize.title : style === "hint" ? theme.textSize.small : theme.textSize.body}
 				TextColor3={color}
 				TextXAlignment={Enum.TextXAlignment.Left}
 				TextWrapped={true}
@@ -181,7 +190,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					PaddingBottom={new UDim(0, theme.spacing.m)}
 				/>
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
-				{this.line(theme, "ConnectionHeading", 1, "Connection", colors.brightText, true)}
+				{this.line(theme, "ConnectionHeading", 1, "Connection", colors.brightText, "heading")}
 				<TextField
 					Key="ProxyUrl"
 					layoutOrder={2}
@@ -203,7 +212,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					message={check.messages.token}
 					onChange={(text) => this.edit({ token: text })}
 				/>
-				{this.line(theme, "ProviderHeading", 4, "Your own provider (optional)", colors.brightText, true)}
+				{this.line(theme, "ProviderHeading", 4, "Your own provider (optional)", colors.brightText, "heading")}
 				<TextField
 					Key="ProviderUrl"
 					layoutOrder={5}
@@ -234,7 +243,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					message={check.messages.model}
 					onChange={(text) => this.edit({ model: text })}
 				/>
-				{this.line(theme, "BehaviourHeading", 8, "Behaviour", colors.brightText, true)}
+				{this.line(theme, "BehaviourHeading", 8, "Behaviour", colors.brightText, "heading")}
 				<ChoiceField
 					Key="Mode"
 					layoutOrder={9}
@@ -256,7 +265,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				>
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
 					{this.line(theme, "Label", 0, settingsLabel("autoApprove"), colors.text.default)}
-					{this.line(theme, "Hint", 1, "Apply these proposals without asking.", colors.dimmedText)}
+					{this.line(theme, "Hint", 1, "Apply these proposals without asking.", colors.dimmedText, "hint")}
 					{toggles}
 				</frame>
 				<ToggleField
