@@ -81,13 +81,13 @@ function placeholderFor(loop: AgentLoop): string {
 		case "running_tool":
 			return "Vector is working… press Stop to interrupt.";
 		case "awaiting_approval":
-			return "Approve or reject the proposal, or type why you reject it…";
+			return "Or type why you reject the proposal…";
 		case "awaiting_answer":
 			return "Type your answer…";
 		case "awaiting_guidance":
 			return "Tell Vector how to go on…";
 		default:
-			return loop.getConversation() === undefined ? "Ask Vector to read or change your place…" : "Reply to Vector…";
+			return loop.getConversation() === undefined ? "Ask Vector about your place…" : "Reply to Vector…";
 	}
 }
 

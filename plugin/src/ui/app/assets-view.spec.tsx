@@ -5,11 +5,8 @@ import { ProposalViews } from "../../app/proposal-view";
 import { ScanFinding } from "../../proposals/operation";
 import { proposalOf } from "../cards/dev/spec-proposals";
 import { canActAsUser, click, expectText, findNamed, findText, mountSpec } from "../dev/spec-gui";
-import { fixedThemeSource } from "../theme/studio-theme-source";
 import { AssetActions, AssetsView, pickerState } from "./assets-view";
-import { cardThemeFrom } from "./card-theme-from";
 
-const theme = cardThemeFrom(fixedThemeSource("Dark").read());
 const IDLE: AssetsData = { query: "", searching: false, searched: false, results: [], proposals: [] };
 const RESULT = { id: 5001, name: "Lava Kit", creator: "Someone", type: "Model", thumbnailUrl: "rbxthumb://type=Asset&id=5001&w=150&h=150" };
 const DANGER: ScanFinding = { script: "Lava Kit/Configuration", line: 2, rule: "require_id", severity: "danger", excerpt: "require(4815162342)" };
@@ -67,7 +64,7 @@ export = () => {
 			results: [RESULT],
 			proposals: [new ProposalViews().view(proposal)],
 		};
-		const mounted = mountSpec(<AssetsView assets={data} actions={r.actions} cardTheme={theme} />, { height: 700 });
+		const mounted = mountSpec(<AssetsView assets={data} actions={r.actions} />, { height: 700 });
 		const inserts = findNamed(mounted.host, "Inserts", "ScrollingFrame");
 		expect(inserts.AbsoluteSize.Y <= math.floor(mounted.host.AbsoluteSize.Y * 0.6)).to.equal(true);
 		expect(inserts.AbsoluteSize.Y > 0).to.equal(true);
@@ -78,10 +75,10 @@ export = () => {
 
 	it("says when an asset is being scanned, and why an insert failed", () => {
 		const r = recorder();
-		const mounted = mountSpec(<AssetsView assets={{ ...IDLE, inserting: 5001 }} actions={r.actions} cardTheme={theme} />);
+		const mounted = mountSpec(<AssetsView assets={{ ...IDLE, inserting: 5001 }} actions={r.actions} />);
 		expectText(mounted.host, "Loading asset 5001 and scanning its scripts…");
 		mounted.update(
-			<AssetsView assets={{ ...IDLE, insertError: "assetId: asset 5001 could not be loaded" }} actions={r.actions} cardTheme={theme} />,
+			<AssetsView assets={{ ...IDLE, insertError: "assetId: asset 5001 could not be loaded" }} actions={r.actions} />,
 		);
 		expect(findText(mounted.host, "Loading asset")).to.equal(undefined);
 		expectText(mounted.host, "could not be loaded");
@@ -94,7 +91,7 @@ export = () => {
 		it("asks for an insert by the result's asset id", () => {
 			const r = recorder();
 			const data: AssetsData = { ...IDLE, query: "lava", searched: true, results: [RESULT] };
-			const mounted = mountSpec(<AssetsView assets={data} actions={r.actions} cardTheme={theme} />);
+			const mounted = mountSpec(<AssetsView assets={data} actions={r.actions} />);
 			click(expectText(mounted.host, "Insert") as TextButton);
 			expect(r.log.join(",")).to.equal("insert 5001");
 			mounted.destroy();

@@ -4,11 +4,8 @@ import { ProposalActivity, ProposalViews } from "../../app/proposal-view";
 import { proposalOf, EDIT_DOOR } from "../cards/dev/spec-proposals";
 import { ProposalState } from "../../proposals/proposal";
 import { canActAsUser, click, expectText, findText, mountSpec } from "../dev/spec-gui";
-import { cardThemeFrom } from "./card-theme-from";
-import { fixedThemeSource } from "../theme/studio-theme-source";
 import { ProposalActions, ProposalSlot } from "./proposal-slot";
 
-const theme = cardThemeFrom(fixedThemeSource("Dark").read());
 
 function recorder(): { log: Array<string>; actions: ProposalActions } {
 	const log = new Array<string>();
@@ -39,7 +36,7 @@ function recorder(): { log: Array<string>; actions: ProposalActions } {
 
 function slot(state: ProposalState, activity: ProposalActivity, actions: ProposalActions) {
 	const view = new ProposalViews().view(proposalOf([EDIT_DOOR], state, { waypoint: "Vector: door" }), activity);
-	return <ProposalSlot theme={theme} view={view} actions={actions} />;
+	return <ProposalSlot view={view} actions={actions} />;
 }
 
 export = () => {
@@ -57,7 +54,7 @@ export = () => {
 		expectText(mounted.host, "Applying…");
 		mounted.update(slot("applied", { error: "another change is being recorded, try again" }, r.actions));
 		const problem = expectText(mounted.host, "another change is being recorded");
-		expect(problem.TextColor3).to.equal(theme.color("ErrorText"));
+		expect(problem.TextColor3).to.equal(mounted.theme.colors.errorText);
 		mounted.destroy();
 	});
 

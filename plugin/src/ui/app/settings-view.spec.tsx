@@ -3,11 +3,8 @@ import Roact from "@rbxts/roact";
 import { SettingsView as SettingsData } from "../../app/app-state";
 import { DEFAULT_SETTINGS } from "../../settings/settings-schema";
 import { expectText, findText, mountSpec } from "../dev/spec-gui";
-import { fixedThemeSource } from "../theme/studio-theme-source";
-import { cardThemeFrom } from "./card-theme-from";
 import { SettingsActions, SettingsView } from "./settings-view";
 
-const theme = cardThemeFrom(fixedThemeSource("Dark").read());
 const DATA: SettingsData = {
 	values: DEFAULT_SETTINGS,
 	errors: {},
@@ -23,7 +20,7 @@ const actions: SettingsActions = {
 
 export = () => {
 	it("shows the form with the saved values and no notes", () => {
-		const mounted = mountSpec(<SettingsView settings={DATA} actions={actions} cardTheme={theme} />, { height: 800 });
+		const mounted = mountSpec(<SettingsView settings={DATA} actions={actions} />, { height: 800 });
 		expectText(mounted.host, "Proxy URL");
 		expect(findText(mounted.host, "Saved.")).to.equal(undefined);
 		mounted.destroy();
@@ -31,17 +28,16 @@ export = () => {
 
 	it("says which saved settings were reset, and whether a save reached Studio", () => {
 		const data: SettingsData = { ...DATA, resets: ["Token cannot contain spaces or line breaks."], save: { state: "saved" } };
-		const mounted = mountSpec(<SettingsView settings={data} actions={actions} cardTheme={theme} />, { height: 800 });
+		const mounted = mountSpec(<SettingsView settings={data} actions={actions} />, { height: 800 });
 		expectText(mounted.host, "Some saved settings could not be used and were reset: Token cannot contain spaces");
 		expectText(mounted.host, "Saved. Changes apply from the next request.");
 		mounted.update(
 			<SettingsView
 				settings={{ ...data, save: { state: "failed", message: "Studio could not save Vector's settings: busy" } }}
 				actions={actions}
-				cardTheme={theme}
 			/>,
 		);
-		expect(expectText(mounted.host, "Studio could not save").TextColor3).to.equal(theme.color("ErrorText"));
+		expect(expectText(mounted.host, "Studio could not save").TextColor3).to.equal(mounted.theme.colors.errorText);
 		mounted.destroy();
 	});
 };
