@@ -361,7 +361,8 @@ export class ViewModel {
 		this.changed();
 		task.spawn(() => {
 			this.userCalls += 1;
-			const callId = `${USER_CALL_PREFIX}insert-${string.format("%d", assetId)}-${this.userCalls}`;
+			const id = string.format("%d", assetId);
+			const callId = `${USER_CALL_PREFIX}insert-${id}-${this.userCalls}`;
 			const args = encodeJson({ assetId, parentPath: "Workspace" });
 			const outcome = runToolCall(
 				this.engine.registry,
@@ -371,7 +372,12 @@ export class ViewModel {
 			);
 			let problem: string | undefined;
 			if (outcome.kind === "proposal") {
-				const [ok, err] = pcall(() => this.engine.proposals.create(outcome.summary, outcome.operations, callId));
+				// The tool's summary is written for the model (it repeats the scan findings, which the card
+				// shows on their own); the user's own insert gets a short one, which also names the undo step.
+				const result = this.assets.results.find((entry) => entry.id === assetId);
+				const what = result !== undefined ? `"${result.name}" (asset ${id})` : `asset ${id}`;
+				const summary = `Insert ${what} from the Creator Store into Workspace`;
+				const [ok, err] = pcall(() => this.engine.proposals.create(summary, outcome.operations, callId));
 				if (!ok) problem = `The proposal could not be recorded: ${tostring(err)}`;
 			} else {
 				problem = outcome.kind === "error" ? outcome.message : `insert_asset answered ${outcome.kind}`;
