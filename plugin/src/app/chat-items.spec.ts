@@ -23,7 +23,11 @@ export = () => {
 		const items = buildTranscript(
 			input([
 				{ role: "user", content: "What is in Workspace?" },
-				{ role: "assistant", content: "Let me look.", tool_calls: [call("c1", "list_children", '{"path": "Workspace"}')] },
+				{
+					role: "assistant",
+					content: "Let me look.",
+					tool_calls: [call("c1", "list_children", '{"path": "Workspace"}')],
+				},
 				{ role: "tool", tool_call_id: "c1", content: "Workspace has 2 children:\n- Baseplate (Part)\n- Camera" },
 			]),
 		);
@@ -41,14 +45,17 @@ export = () => {
 
 	it("marks a chip as running until its result arrives, and as failed on an error result", () => {
 		const running = buildTranscript(
-			input([{ role: "user", content: "go" }, { role: "assistant", tool_calls: [call("c1", "read_script", "{}")] }]),
+			input([
+				{ role: "user", content: "go" },
+				{ role: "assistant", tool_calls: [call("c1", "read_script", "{}")] },
+			]),
 		)[1] as Extract<ChatItem, { kind: "tool" }>;
 		expect(running.running).to.equal(true);
 		const failed = buildTranscript(
 			input([
 				{ role: "user", content: "go" },
 				{ role: "assistant", tool_calls: [call("c1", "read_script", "{}")] },
-				{ role: "tool", tool_call_id: "c1", content: "Error: path: no child named \"X\"" },
+				{ role: "tool", tool_call_id: "c1", content: 'Error: path: no child named "X"' },
 			]),
 		)[1] as Extract<ChatItem, { kind: "tool" }>;
 		expect(failed.failed).to.equal(true);
@@ -113,7 +120,10 @@ export = () => {
 	it("hides the loop's reminders, folds a summary and splits the context note into chips", () => {
 		const items = buildTranscript(
 			input([
-				{ role: "user", content: `Fix it\n\n${CONTEXT_HEADER}\n- Active script (open in the editor): Workspace/Door/Open` },
+				{
+					role: "user",
+					content: `Fix it\n\n${CONTEXT_HEADER}\n- Active script (open in the editor): Workspace/Door/Open`,
+				},
 				{ role: "user", content: `${SUMMARY_HEADER}\nThe user asked for a door.` },
 				{ role: "assistant", content: "(empty reply)" },
 				{ role: "user", content: NO_TOOL_REMINDER },
@@ -130,14 +140,20 @@ export = () => {
 		const messages: Array<ChatMessage> = [{ role: "user", content: "go" }];
 		const thinking = buildTranscript(input(messages, { state: { kind: "requesting", purpose: "step" } }));
 		expect(kinds(thinking)).to.equal("user,status");
-		const streaming = buildTranscript(input(messages, { state: { kind: "requesting", purpose: "step" }, streaming: "Hel" }));
+		const streaming = buildTranscript(
+			input(messages, { state: { kind: "requesting", purpose: "step" }, streaming: "Hel" }),
+		);
 		expect(kinds(streaming)).to.equal("user,assistant");
 		expect((streaming[1] as Extract<ChatItem, { kind: "assistant" }>).streaming).to.equal(true);
-		const tool = buildTranscript(input(messages, { state: { kind: "running_tool", toolName: "read_script", toolCallId: "c" } }));
+		const tool = buildTranscript(
+			input(messages, { state: { kind: "running_tool", toolName: "read_script", toolCallId: "c" } }),
+		);
 		expect((tool[1] as Extract<ChatItem, { kind: "status" }>).text).to.equal("Running read_script…");
 		const stopped = buildTranscript(input(messages, { state: { kind: "stopped" } }));
 		expect((stopped[1] as Extract<ChatItem, { kind: "status" }>).tone).to.equal("info");
-		const guidance = buildTranscript(input(messages, { state: { kind: "awaiting_guidance", mistakes: 3, lastMistake: "bad" } }));
+		const guidance = buildTranscript(
+			input(messages, { state: { kind: "awaiting_guidance", mistakes: 3, lastMistake: "bad" } }),
+		);
 		expect((guidance[1] as Extract<ChatItem, { kind: "status" }>).tone).to.equal("warning");
 	});
 

@@ -54,7 +54,12 @@ export type ChatItem =
 	| { readonly kind: "completion"; readonly key: string; readonly text: string }
 	| { readonly kind: "summary"; readonly key: string; readonly text: string }
 	/** A stage line (what Vector is doing or waiting for), or a notice the user should read. */
-	| { readonly kind: "status"; readonly key: string; readonly text: string; readonly tone: "progress" | "info" | "warning" }
+	| {
+			readonly kind: "status";
+			readonly key: string;
+			readonly text: string;
+			readonly tone: "progress" | "info" | "warning";
+	  }
 	/** Older items left out of the view. */
 	| { readonly kind: "omitted"; readonly key: string; readonly count: number };
 
@@ -123,7 +128,8 @@ function stringArg(args: Record<string, unknown>, name: string): string {
 function optionsArg(args: Record<string, unknown>): Array<string> {
 	const value = args["options"];
 	const options = new Array<string>();
-	if (typeIs(value, "table")) for (const option of value as Array<unknown>) if (typeIs(option, "string")) options.push(option);
+	if (typeIs(value, "table"))
+		for (const option of value as Array<unknown>) if (typeIs(option, "string")) options.push(option);
 	return options;
 }
 
@@ -182,7 +188,8 @@ function stateLine(state: AgentState, streaming: boolean): ChatItem | undefined 
 	});
 	switch (state.kind) {
 		case "requesting":
-			if (state.purpose === "compaction") return line("Condensing older messages to fit the model's window…", "progress");
+			if (state.purpose === "compaction")
+				return line("Condensing older messages to fit the model's window…", "progress");
 			return streaming ? undefined : line("Thinking…", "progress");
 		case "running_tool":
 			return line(`Running ${state.toolName}…`, "progress");

@@ -7,7 +7,12 @@ const active: Attachment = {
 	label: "Open",
 	note: "Active script (open in the editor): Workspace/Door/Open",
 };
-const part: Attachment = { id: "selection:Workspace/Door", kind: "selection", label: "Door", note: "Selected (Part): Workspace/Door" };
+const part: Attachment = {
+	id: "selection:Workspace/Door",
+	kind: "selection",
+	label: "Door",
+	note: "Selected (Part): Workspace/Door",
+};
 
 export = () => {
 	it("leaves a message without attachments as typed", () => {

@@ -10,7 +10,10 @@ export = () => {
 	it("offers every tool and starts idle in the saved mode", () => {
 		const host = new MemoryPluginSettings();
 		host.SetSetting(SETTINGS_KEY, `{"version":1,"settings":{"mode":"plan"}}`);
-		const { engine, cleanup } = createEngine(host, { context: new SpecContext(), transport: createScriptedTransport() });
+		const { engine, cleanup } = createEngine(host, {
+			context: new SpecContext(),
+			transport: createScriptedTransport(),
+		});
 		expect(engine.registry.list("act").size()).to.equal(20);
 		expect(engine.agent.getState().kind).to.equal("idle");
 		expect(engine.agent.getMode()).to.equal("plan");
@@ -18,7 +21,11 @@ export = () => {
 	});
 
 	it("gives the agent the user's model and auto-approve choices", () => {
-		const settings = { ...DEFAULT_SETTINGS, model: "gpt-4.1", autoApprove: { ...DEFAULT_SETTINGS.autoApprove, script_edits: true } };
+		const settings = {
+			...DEFAULT_SETTINGS,
+			model: "gpt-4.1",
+			autoApprove: { ...DEFAULT_SETTINGS.autoApprove, script_edits: true },
+		};
 		const agent = agentSettingsFrom(settings);
 		expect(agent.model).to.equal("gpt-4.1");
 		expect(agent.autoApprove.script_edits).to.equal(true);
@@ -31,7 +38,9 @@ export = () => {
 		const transport = createScriptedTransport({ streams: false });
 		const { engine, cleanup } = createEngine(host, { context: new SpecContext(), transport });
 		engine.settings.update({ proxyUrl: "http://127.0.0.1:9001", token: "secret-token" });
-		transport.script(completionAnswer(undefined, [{ id: "c1", name: "attempt_completion", arguments: '{"result":"ok"}' }]));
+		transport.script(
+			completionAnswer(undefined, [{ id: "c1", name: "attempt_completion", arguments: '{"result":"ok"}' }]),
+		);
 		engine.agent.send("hello");
 		const deadline = os.clock() + 5;
 		while (engine.agent.getState().kind !== "completed" && os.clock() < deadline) task.wait();
@@ -43,7 +52,10 @@ export = () => {
 
 	it("stores settings, proposals and the session in the plugin's settings", () => {
 		const host = new MemoryPluginSettings();
-		const { engine, cleanup } = createEngine(host, { context: new SpecContext(), transport: createScriptedTransport() });
+		const { engine, cleanup } = createEngine(host, {
+			context: new SpecContext(),
+			transport: createScriptedTransport(),
+		});
 		engine.settings.update({ model: "gpt-4.1" });
 		engine.agent.setMode("plan");
 		expect(typeIs(host.GetSetting(SETTINGS_KEY), "string")).to.equal(true);

@@ -12,7 +12,16 @@ export = () => {
 		const rows = only([
 			{ kind: "user", key: "m0", text: "Hi", attached: [] },
 			{ kind: "assistant", key: "streaming", text: "Hel", streaming: true },
-			{ kind: "tool", key: "m1:c1", name: "read_script", args: "{}", summary: "x", result: "local x", failed: false, running: false },
+			{
+				kind: "tool",
+				key: "m1:c1",
+				name: "read_script",
+				args: "{}",
+				summary: "x",
+				result: "local x",
+				failed: false,
+				running: false,
+			},
 			{ kind: "proposal", key: "m1:c2", proposalId: "p1" },
 		]);
 		expect(rows.map((row) => `${row.kind}:${row.id}`).join(",")).to.equal(
@@ -31,13 +40,24 @@ export = () => {
 
 	it("says a running tool is running", () => {
 		const row = only([
-			{ kind: "tool", key: "t", name: "search_scripts", args: "{}", summary: "", result: "", failed: false, running: true },
+			{
+				kind: "tool",
+				key: "t",
+				name: "search_scripts",
+				args: "{}",
+				summary: "",
+				result: "",
+				failed: false,
+				running: true,
+			},
 		])[0] as Extract<TranscriptItem, { kind: "tool" }>;
 		expect(row.result).to.equal("Running…");
 	});
 
 	it("shows the model's question with its options, and the answer as the user's message", () => {
-		const rows = only([{ kind: "question", key: "q", question: "Which door?", options: ["Front", "Back"], answer: "Back", open: false }]);
+		const rows = only([
+			{ kind: "question", key: "q", question: "Which door?", options: ["Front", "Back"], answer: "Back", open: false },
+		]);
 		expect(rows.size()).to.equal(2);
 		expect((rows[0] as Extract<TranscriptItem, { kind: "assistant" }>).text).to.equal(
 			"**Question:** Which door?\n\nOptions: Front · Back",

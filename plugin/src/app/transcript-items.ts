@@ -44,7 +44,12 @@ export function toTranscriptItems(items: ReadonlyArray<ChatItem>): Array<Transcr
 				break;
 			case "question": {
 				const options = item.options.size() > 0 ? `\n\nOptions: ${item.options.join(" · ")}` : "";
-				rows.push({ kind: "assistant", id: item.key, text: `**Question:** ${item.question}${options}`, streaming: false });
+				rows.push({
+					kind: "assistant",
+					id: item.key,
+					text: `**Question:** ${item.question}${options}`,
+					streaming: false,
+				});
 				if (item.answer !== undefined) rows.push({ kind: "user", id: `${item.key}:answer`, text: item.answer });
 				break;
 			}

@@ -29,7 +29,9 @@ function itemOf<K extends ChatItem["kind"]>(state: AppState, kind: K): Extract<C
 	error(`no ${kind} item in ${kinds(state)}`);
 }
 
-function lastMessageText(h: { client: { requests: Array<{ messages: Array<{ role: string; content?: unknown }> }> } }): string {
+function lastMessageText(h: {
+	client: { requests: Array<{ messages: Array<{ role: string; content?: unknown }> }> };
+}): string {
 	const request = h.client.requests[h.client.requests.size() - 1];
 	for (let index = request.messages.size() - 1; index >= 0; index--) {
 		const message = request.messages[index];
@@ -109,7 +111,10 @@ export = () => {
 					};
 				},
 			};
-			const { engine, cleanup } = createEngine(new MemoryPluginSettings(), { chatClient: client, context: new SpecContext() });
+			const { engine, cleanup } = createEngine(new MemoryPluginSettings(), {
+				chatClient: client,
+				context: new SpecContext(),
+			});
 			const vm = new ViewModel(engine);
 			vm.send("hello");
 			const during = vm.getState();
@@ -137,7 +142,10 @@ export = () => {
 					return { ok: false, error: { code: "cancelled", message: "cancelled" } };
 				},
 			};
-			const { engine, cleanup } = createEngine(new MemoryPluginSettings(), { chatClient: client, context: new SpecContext() });
+			const { engine, cleanup } = createEngine(new MemoryPluginSettings(), {
+				chatClient: client,
+				context: new SpecContext(),
+			});
 			const vm = new ViewModel(engine);
 			vm.send("hello");
 			expect(itemOf(vm.getState(), "assistant").streaming).to.equal(true);
@@ -229,13 +237,28 @@ export = () => {
 	});
 
 	describe("view-model: context chips", () => {
-		const activeScript = { id: "script:Workspace/Door/Open", kind: "script" as const, label: "Open", note: "Active script (open in the editor): Workspace/Door/Open" };
-		const part = { id: "selection:Workspace/Door", kind: "selection" as const, label: "Door", note: "Selected (Part): Workspace/Door" };
+		const activeScript = {
+			id: "script:Workspace/Door/Open",
+			kind: "script" as const,
+			label: "Open",
+			note: "Active script (open in the editor): Workspace/Door/Open",
+		};
+		const part = {
+			id: "selection:Workspace/Door",
+			kind: "selection" as const,
+			label: "Door",
+			note: "Selected (Part): Workspace/Door",
+		};
 
 		it("attaches the active script and the selection as a note the transcript shows as chips", () => {
 			const h = createAppHarness([done()]);
 			h.context.set([activeScript, part]);
-			expect(h.vm.getState().attachments.map((a) => a.label).join(",")).to.equal("Open,Door");
+			expect(
+				h.vm
+					.getState()
+					.attachments.map((a) => a.label)
+					.join(","),
+			).to.equal("Open,Door");
 			h.vm.send("Fix this");
 			const sent = lastMessageText(h);
 			expect(sent).to.equal(`Fix this\n\n${CONTEXT_HEADER}\n- ${activeScript.note}\n- ${part.note}`);
@@ -248,7 +271,12 @@ export = () => {
 			const h = createAppHarness([done(), done()]);
 			h.context.set([activeScript, part]);
 			h.vm.removeAttachment(part.id);
-			expect(h.vm.getState().attachments.map((a) => a.label).join(",")).to.equal("Open");
+			expect(
+				h.vm
+					.getState()
+					.attachments.map((a) => a.label)
+					.join(","),
+			).to.equal("Open");
 			h.vm.send("Only the script");
 			expect(lastMessageText(h)).to.equal(`Only the script\n\n${CONTEXT_HEADER}\n- ${activeScript.note}`);
 			expect(h.vm.getState().attachments.size()).to.equal(2);
@@ -329,7 +357,9 @@ export = () => {
 			door.Destroy();
 			h.vm.openScript(id, "Workspace/VectorAppSpec/Door", 2);
 			waitUntil(() => h.vm.getState().proposals.get(id)!.activity.error !== undefined, "the error");
-			expect(h.vm.getState().proposals.get(id)!.activity.error!.find("not there any more", 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				h.vm.getState().proposals.get(id)!.activity.error!.find("not there any more", 1, true)[0] !== undefined,
+			).to.equal(true);
 		});
 
 		it("Revert undoes an applied proposal", () => {
@@ -408,7 +438,13 @@ export = () => {
 				status: 200,
 				body: json({
 					results: [
-						{ id: 1001, name: "FreeTree", creator: "Someone", type: "Model", thumbnailUrl: "rbxthumb://type=Asset&id=1001&w=150&h=150" },
+						{
+							id: 1001,
+							name: "FreeTree",
+							creator: "Someone",
+							type: "Model",
+							thumbnailUrl: "rbxthumb://type=Asset&id=1001&w=150&h=150",
+						},
 					],
 				}),
 			});
@@ -418,12 +454,18 @@ export = () => {
 			expect(assets.query).to.equal("tree");
 			expect(assets.results.size()).to.equal(1);
 			expect(assets.results[0].name).to.equal("FreeTree");
-			expect(h.transport.requests[0].request.url.find("/v1/assets/search?query=tree", 1, true)[0] !== undefined).to.equal(true);
+			expect(
+				h.transport.requests[0].request.url.find("/v1/assets/search?query=tree", 1, true)[0] !== undefined,
+			).to.equal(true);
 		});
 
 		it("shows a failed search", () => {
 			const h = createAppHarness();
-			h.transport.script({ kind: "response", status: 401, body: json({ error: { code: "unauthorized", message: "Missing token." } }) });
+			h.transport.script({
+				kind: "response",
+				status: 401,
+				body: json({ error: { code: "unauthorized", message: "Missing token." } }),
+			});
 			h.vm.searchAssets("tree");
 			waitUntil(() => h.vm.getState().assets.searched, "the search");
 			expect(h.vm.getState().assets.searchError).to.be.ok();
@@ -447,7 +489,8 @@ export = () => {
 			h.vm.approve(card.proposal.id);
 			waitUntil(() => h.vm.getState().assets.proposals[0].proposal.state === "applied", "the insert");
 			expect(workspace.GetChildren().size() > before).to.equal(true);
-			for (const child of workspace.GetChildren()) if (child.Name === "FreeTree" || child.Name === "Extras") child.Destroy();
+			for (const child of workspace.GetChildren())
+				if (child.Name === "FreeTree" || child.Name === "Extras") child.Destroy();
 		});
 
 		it("says why an asset cannot be inserted", () => {
@@ -506,7 +549,11 @@ export = () => {
 
 		it("Test connection can try unsaved settings, and answers the panel", () => {
 			const h = createAppHarness();
-			h.transport.script({ kind: "response", status: 401, body: json({ error: { code: "unauthorized", message: "Missing or invalid token." } }) });
+			h.transport.script({
+				kind: "response",
+				status: 401,
+				body: json({ error: { code: "unauthorized", message: "Missing or invalid token." } }),
+			});
 			let answered: { ok: boolean; message: string } | undefined;
 			const draft = { ...h.engine.settings.current(), proxyUrl: "http://127.0.0.1:9555", token: "typed" };
 			h.vm.testConnection(draft, (result) => (answered = result));
@@ -520,7 +567,10 @@ export = () => {
 
 		it("Test connection says when the proxy cannot be reached", () => {
 			const h = createAppHarness();
-			h.transport.script({ kind: "throw", error: { transportError: true, kind: "unreachable", message: "ConnectFail" } });
+			h.transport.script({
+				kind: "throw",
+				error: { transportError: true, kind: "unreachable", message: "ConnectFail" },
+			});
 			h.vm.testConnection();
 			waitUntil(() => h.vm.getState().settings.test.state !== "testing", "the health check");
 			expect(h.vm.getState().settings.test.state).to.equal("failed");
@@ -536,7 +586,9 @@ export = () => {
 			h.destroy();
 			const { engine, cleanup } = createEngine(host, { transport: h.transport, context: new SpecContext() });
 			engine.settings.update({ streaming: false });
-			h.transport.script(completionAnswer(undefined, [{ id: "c1", name: "attempt_completion", arguments: '{"result":"Hi."}' }]));
+			h.transport.script(
+				completionAnswer(undefined, [{ id: "c1", name: "attempt_completion", arguments: '{"result":"Hi."}' }]),
+			);
 			const vm = new ViewModel(engine);
 			vm.send("hello");
 			waitUntil(() => vm.getState().loop.state.kind === "completed", "the reply");

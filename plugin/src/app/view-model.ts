@@ -424,7 +424,11 @@ export class ViewModel {
 			const client =
 				draft === undefined
 					? this.engine.proxy
-					: new ProxyClient({ transport: this.engine.transport, connection: () => draft, limiter: this.engine.limiter });
+					: new ProxyClient({
+							transport: this.engine.transport,
+							connection: () => draft,
+							limiter: this.engine.limiter,
+						});
 			const [ok, result] = pcall(() => client.health());
 			if (!ok) {
 				this.test = { state: "failed", message: tostring(result), problems: [] };

@@ -54,9 +54,7 @@ async function ask(s: VectorSession, text: string): Promise<void> {
 }
 
 async function editorText(s: VectorSession): Promise<string> {
-	const [text] = await s.command(
-		`return game:GetService("ScriptEditorService"):GetEditorSource(workspace.Door.Open)`,
-	);
+	const [text] = await s.command(`return game:GetService("ScriptEditorService"):GetEditorSource(workspace.Door.Open)`);
 	return text as string;
 }
 

@@ -61,7 +61,10 @@ export interface AppHarness {
 const alive = new Array<AppHarness>();
 
 /** Builds the engine and its view-model with scripted model replies. */
-export function createAppHarness(steps: ReadonlyArray<ScriptedStep> = [], host = new MemoryPluginSettings()): AppHarness {
+export function createAppHarness(
+	steps: ReadonlyArray<ScriptedStep> = [],
+	host = new MemoryPluginSettings(),
+): AppHarness {
 	const client = new ScriptedChatClient(steps);
 	const transport = createScriptedTransport();
 	const context = new SpecContext();

@@ -2,7 +2,17 @@
 import Roact from "@rbxts/roact";
 import { callsTool, fails } from "../../agent/dev/scripted-chat-client";
 import { createAppHarness, destroyHarnesses, fixtureFolder, fixtureScript, waitUntil } from "../../app/dev/app-harness";
-import { canActAsUser, click, expectText, findNamed, findText, mountSpec, pressKey, settle, typeInto } from "../dev/spec-gui";
+import {
+	canActAsUser,
+	click,
+	expectText,
+	findNamed,
+	findText,
+	mountSpec,
+	pressKey,
+	settle,
+	typeInto,
+} from "../dev/spec-gui";
 import { fixedThemeSource } from "../theme/studio-theme-source";
 import { App } from "./app";
 

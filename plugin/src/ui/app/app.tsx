@@ -56,7 +56,9 @@ export class App extends Roact.Component<AppProps, AppComponentState> {
 	}
 
 	render(): Roact.Element {
-		return <ThemeProvider source={this.props.themeSource}>{withTheme((theme) => this.renderWith(theme))}</ThemeProvider>;
+		return (
+			<ThemeProvider source={this.props.themeSource}>{withTheme((theme) => this.renderWith(theme))}</ThemeProvider>
+		);
 	}
 
 	private renderWith(theme: Theme): Roact.Element {

@@ -8,8 +8,20 @@ import { canActAsUser, click, expectText, findNamed, findText, mountSpec } from 
 import { AssetActions, AssetsView, pickerState } from "./assets-view";
 
 const IDLE: AssetsData = { query: "", searching: false, searched: false, results: [], proposals: [] };
-const RESULT = { id: 5001, name: "Lava Kit", creator: "Someone", type: "Model", thumbnailUrl: "rbxthumb://type=Asset&id=5001&w=150&h=150" };
-const DANGER: ScanFinding = { script: "Lava Kit/Configuration", line: 2, rule: "require_id", severity: "danger", excerpt: "require(4815162342)" };
+const RESULT = {
+	id: 5001,
+	name: "Lava Kit",
+	creator: "Someone",
+	type: "Model",
+	thumbnailUrl: "rbxthumb://type=Asset&id=5001&w=150&h=150",
+};
+const DANGER: ScanFinding = {
+	script: "Lava Kit/Configuration",
+	line: 2,
+	rule: "require_id",
+	severity: "danger",
+	excerpt: "require(4815162342)",
+};
 
 function recorder(): { log: Array<string>; actions: AssetActions } {
 	const log = new Array<string>();

@@ -71,7 +71,12 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 				/>,
 			);
 		if (assets.inserting !== undefined) {
-			note("Inserting", 0, `Loading asset ${string.format("%d", assets.inserting)} and scanning its scripts…`, theme.colors.subText);
+			note(
+				"Inserting",
+				0,
+				`Loading asset ${string.format("%d", assets.inserting)} and scanning its scripts…`,
+				theme.colors.subText,
+			);
 		}
 		if (assets.insertError !== undefined) note("InsertError", 1, assets.insertError, theme.colors.errorText);
 		assets.proposals.forEach((view, index) =>

@@ -53,11 +53,7 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 		const items = toTranscriptItems(state.items);
 		const banner = state.banner;
 		return withTheme((theme) => (
-			<frame
-				Size={UDim2.fromScale(1, 1)}
-				BackgroundTransparency={1}
-				LayoutOrder={this.props.layoutOrder}
-			>
+			<frame Size={UDim2.fromScale(1, 1)} BackgroundTransparency={1} LayoutOrder={this.props.layoutOrder}>
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} FillDirection={Enum.FillDirection.Vertical} />
 				<frame Key="Conversation" LayoutOrder={1} Size={UDim2.fromScale(1, 0)} BackgroundTransparency={1}>
 					{Roact.createElement("UIFlexItem", { FlexMode: Enum.UIFlexMode.Fill })}
@@ -68,9 +64,7 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 						size={UDim2.fromScale(1, 1)}
 						renderProposal={(proposalId) => {
 							const view = state.proposals.get(proposalId);
-							return view === undefined ? undefined : (
-								<ProposalSlot view={view} actions={actions} />
-							);
+							return view === undefined ? undefined : <ProposalSlot view={view} actions={actions} />;
 						}}
 					/>
 				</frame>

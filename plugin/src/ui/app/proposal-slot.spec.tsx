@@ -6,7 +6,6 @@ import { ProposalState } from "../../proposals/proposal";
 import { canActAsUser, click, expectText, findText, mountSpec } from "../dev/spec-gui";
 import { ProposalActions, ProposalSlot } from "./proposal-slot";
 
-
 function recorder(): { log: Array<string>; actions: ProposalActions } {
 	const log = new Array<string>();
 	return {

@@ -64,7 +64,8 @@ function renderSlot(theme: Theme, props: ProposalSlotProps): Roact.Element {
 	const id = view.proposal.id;
 	const activity = view.activity;
 	const below = new Map<string, Roact.Element>();
-	if (activity.busy !== undefined) below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], theme.colors.subText));
+	if (activity.busy !== undefined)
+		below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], theme.colors.subText));
 	if (activity.error !== undefined) below.set("Error", line(theme, "Error", 3, activity.error, theme.colors.errorText));
 	const conflicts = activity.revertConflicts;
 	if (conflicts !== undefined && conflicts.size() > 0) {
@@ -85,7 +86,12 @@ function renderSlot(theme: Theme, props: ProposalSlotProps): Roact.Element {
 		);
 		below.set(
 			"ConfirmRevert",
-			<frame LayoutOrder={5} Size={new UDim2(1, 0, 0, 0)} AutomaticSize={Enum.AutomaticSize.Y} BackgroundTransparency={1}>
+			<frame
+				LayoutOrder={5}
+				Size={new UDim2(1, 0, 0, 0)}
+				AutomaticSize={Enum.AutomaticSize.Y}
+				BackgroundTransparency={1}
+			>
 				<uilistlayout
 					FillDirection={Enum.FillDirection.Horizontal}
 					SortOrder={Enum.SortOrder.LayoutOrder}

@@ -27,7 +27,11 @@ export = () => {
 	});
 
 	it("says which saved settings were reset, and whether a save reached Studio", () => {
-		const data: SettingsData = { ...DATA, resets: ["Token cannot contain spaces or line breaks."], save: { state: "saved" } };
+		const data: SettingsData = {
+			...DATA,
+			resets: ["Token cannot contain spaces or line breaks."],
+			save: { state: "saved" },
+		};
 		const mounted = mountSpec(<SettingsView settings={data} actions={actions} />, { height: 800 });
 		expectText(mounted.host, "Some saved settings could not be used and were reset: Token cannot contain spaces");
 		expectText(mounted.host, "Saved. Changes apply from the next request.");

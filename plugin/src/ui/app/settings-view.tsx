@@ -45,10 +45,17 @@ function renderView(theme: Theme, props: SettingsViewProps): Roact.Element {
 			/>,
 		);
 	if (settings.resets.size() > 0) {
-		note("Resets", 1, `Some saved settings could not be used and were reset: ${settings.resets.join("; ")}.`, theme.colors.warningText);
+		note(
+			"Resets",
+			1,
+			`Some saved settings could not be used and were reset: ${settings.resets.join("; ")}.`,
+			theme.colors.warningText,
+		);
 	}
-	if (settings.save.state === "failed" && settings.save.message !== undefined) note("Save", 2, settings.save.message, theme.colors.errorText);
-	else if (settings.save.state === "saved") note("Save", 2, "Saved. Changes apply from the next request.", theme.colors.subText);
+	if (settings.save.state === "failed" && settings.save.message !== undefined)
+		note("Save", 2, settings.save.message, theme.colors.errorText);
+	else if (settings.save.state === "saved")
+		note("Save", 2, "Saved. Changes apply from the next request.", theme.colors.subText);
 	return (
 		<frame Size={UDim2.fromScale(1, 1)} BackgroundTransparency={1} LayoutOrder={props.layoutOrder}>
 			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />

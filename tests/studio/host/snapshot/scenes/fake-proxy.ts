@@ -98,7 +98,12 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			json(res, 200, {
 				status: "ok",
 				version: "0.1.0",
-				provider: { configured: true, models: ["gpt-4.1", "gpt-4.1-mini"], defaultModel: "gpt-4.1", bringYourOwnKey: true },
+				provider: {
+					configured: true,
+					models: ["gpt-4.1", "gpt-4.1-mini"],
+					defaultModel: "gpt-4.1",
+					bringYourOwnKey: true,
+				},
 				catalog: { keyConfigured: true },
 			});
 		} else if (req.method === "GET" && url.pathname === "/v1/assets/search") {
@@ -135,7 +140,11 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 		callCounter += 1;
 		const id = `chatcmpl-fake-${callCounter}`;
 		const toolCall = reply.tool
-			? { id: `call_fake_${callCounter}`, type: "function" as const, function: { name: reply.tool.name, arguments: JSON.stringify(reply.tool.args) } }
+			? {
+					id: `call_fake_${callCounter}`,
+					type: "function" as const,
+					function: { name: reply.tool.name, arguments: JSON.stringify(reply.tool.args) },
+				}
 			: undefined;
 		const usage = reply.usage ?? { prompt_tokens: 2400, completion_tokens: 120, total_tokens: 2520 };
 		const finish = toolCall ? "tool_calls" : "stop";
@@ -145,7 +154,13 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 				object: "chat.completion",
 				created: Math.floor(Date.now() / 1000),
 				model: "gpt-4.1",
-				choices: [{ index: 0, message: { role: "assistant", content: reply.text ?? null, tool_calls: toolCall ? [toolCall] : undefined }, finish_reason: finish }],
+				choices: [
+					{
+						index: 0,
+						message: { role: "assistant", content: reply.text ?? null, tool_calls: toolCall ? [toolCall] : undefined },
+						finish_reason: finish,
+					},
+				],
 				usage,
 			});
 			return;
@@ -181,11 +196,24 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			return;
 		}
 		if (toolCall) {
-			send(chunk({ tool_calls: [{ index: 0, id: toolCall.id, type: "function", function: { name: toolCall.function.name, arguments: "" } }] }));
+			send(
+				chunk({
+					tool_calls: [
+						{ index: 0, id: toolCall.id, type: "function", function: { name: toolCall.function.name, arguments: "" } },
+					],
+				}),
+			);
 			send(chunk({ tool_calls: [{ index: 0, function: { arguments: toolCall.function.arguments } }] }));
 		}
 		send(chunk({}, finish));
-		send({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: "gpt-4.1", choices: [], usage });
+		send({
+			id,
+			object: "chat.completion.chunk",
+			created: Math.floor(Date.now() / 1000),
+			model: "gpt-4.1",
+			choices: [],
+			usage,
+		});
 		send("[DONE]");
 		open = false;
 		res.end();

@@ -71,8 +71,16 @@ async function runScene(name: string, htmlDir?: string): Promise<void> {
 		await scene.drive(session);
 		await session.advance(0.3);
 		const paint = paintSchema.parse(await session.studio.call("guiExport", WIDGET));
-		const colors = (await session.studio.evaluate(CHROME)) as { bar: string; text: string; border: string; widget: string };
-		const options = { background: colors.widget, chrome: { title: "Vector", bar: colors.bar, text: colors.text, border: colors.border } };
+		const colors = (await session.studio.evaluate(CHROME)) as {
+			bar: string;
+			text: string;
+			border: string;
+			widget: string;
+		};
+		const options = {
+			background: colors.widget,
+			chrome: { title: "Vector", bar: colors.bar, text: colors.text, border: colors.border },
+		};
 		const html = toHtml(paint, options);
 		const { width, height } = pageSize(paint, options);
 		const work = mkdtempSync(join(tmpdir(), "vector-snapshots-"));

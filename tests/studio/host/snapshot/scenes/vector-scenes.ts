@@ -62,7 +62,10 @@ export const SCENES: Scene[] = [
 		options: { setup: LAVA_PLACE },
 		async drive(session) {
 			session.fake.reply(
-				{ text: "Let me look at the lava and its script first.", tool: { name: "list_children", args: { path: "Workspace/Lava" } } },
+				{
+					text: "Let me look at the lava and its script first.",
+					tool: { name: "list_children", args: { path: "Workspace/Lava" } },
+				},
 				{ tool: { name: "read_script", args: { path: "Workspace/Lava/Damage" } } },
 				{
 					text:
@@ -93,7 +96,8 @@ export const SCENES: Scene[] = [
 							blocks: [
 								{
 									search: "local lava = script.Parent\n",
-									replace: 'local lava = script.Parent\nlava:SetAttribute("Damage", lava:GetAttribute("Damage") or 100)\n',
+									replace:
+										'local lava = script.Parent\nlava:SetAttribute("Damage", lava:GetAttribute("Damage") or 100)\n',
 								},
 								{
 									search: '\t\twarn("touched lava", humanoid.Parent.Name)',
@@ -115,7 +119,12 @@ export const SCENES: Scene[] = [
 		options: { setup: LAVA_PLACE },
 		async drive(session) {
 			session.fake.reply(
-				{ tool: { name: "get_properties", args: { path: "Workspace/Lava", names: ["Material", "Color", "Transparency"] } } },
+				{
+					tool: {
+						name: "get_properties",
+						args: { path: "Workspace/Lava", names: ["Material", "Color", "Transparency"] },
+					},
+				},
 				{
 					text: "Neon makes it glow; a warm orange reads as lava.",
 					tool: {

@@ -188,14 +188,18 @@ export class VectorSession {
 		const found = await this.query<string | null>(
 			`local g = named(${luaString(name)}${className ? `, ${luaString(className)}` : ""}) return g and path(g)`,
 		);
-		if (!found) throw new Error(`nothing shown is named ${name}; the widget shows: ${(await this.shownTexts()).join(" | ")}`);
+		if (!found)
+			throw new Error(`nothing shown is named ${name}; the widget shows: ${(await this.shownTexts()).join(" | ")}`);
 		return found;
 	}
 
 	/** The user clicks the shown button whose text is `text` (scrolling it into view first, as a person would). */
 	async clickButton(text: string): Promise<void> {
-		const found = await this.query<string | null>(`local g = withText(${luaString(text)}, "GuiButton") return g and path(g)`);
-		if (!found) throw new Error(`no shown button "${text}"; the widget shows: ${(await this.shownTexts()).join(" | ")}`);
+		const found = await this.query<string | null>(
+			`local g = withText(${luaString(text)}, "GuiButton") return g and path(g)`,
+		);
+		if (!found)
+			throw new Error(`no shown button "${text}"; the widget shows: ${(await this.shownTexts()).join(" | ")}`);
 		await this.scrollIntoView(found);
 		await this.studio.call("guiClick", found);
 	}
