@@ -1,0 +1,121 @@
+/**
+ * The words a proposal card uses for its operations: a short label per kind for the card's title,
+ * the paths a proposal touches, one sentence per operation, property values as text, and the old
+ * property values an applied proposal recorded. Plain data in, strings out.
+ */
+import { encodeJson } from "../../net/json";
+import { AppliedChange } from "../../proposals/applied-change";
+import { InstancePath, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+
+const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
+	edit_script: "Script edit",
+	create_script: "New script",
+	create_instance: "New instance",
+	set_properties: "Property change",
+	rename_instance: "Rename",
+	move_instance: "Move",
+	delete_instance: "Delete",
+	insert_asset: "Asset insert",
+};
+
+/** Longest property value shown before it is cut with "…". */
+const MAX_VALUE_LENGTH = 200;
+
+/** A short label for an operation kind ("Script edit"). */
+export function kindLabel(kind: OperationKind): string {
+	return KIND_LABELS[kind];
+}
+
+/** The kinds a proposal's operations have, labelled, in order of first appearance ("Script edit, Rename"). */
+export function proposalKinds(operations: ReadonlyArray<Operation>): string {
+	const seen = new Set<OperationKind>();
+	const labels = new Array<string>();
+	for (const operation of operations) {
+		if (seen.has(operation.kind)) continue;
+		seen.add(operation.kind);
+		labels.push(KIND_LABELS[operation.kind]);
+	}
+	return labels.size() > 0 ? labels.join(", ") : "No changes";
+}
+
+/** The instance an operation works on, or for a creation or insert the parent it puts things in. */
+export function targetOf(operation: Operation): InstancePath {
+	switch (operation.kind) {
+		case "create_script":
+		case "create_instance":
+		case "insert_asset":
+			return operation.parentPath;
+		default:
+			return operation.path;
+	}
+}
+
+/** The distinct target paths of a proposal, in order of first appearance. */
+export function targetPaths(operations: ReadonlyArray<Operation>): Array<InstancePath> {
+	const seen = new Set<InstancePath>();
+	const paths = new Array<InstancePath>();
+	for (const operation of operations) {
+		const path = targetOf(operation);
+		if (seen.has(path)) continue;
+		seen.add(path);
+		paths.push(path);
+	}
+	return paths;
+}
+
+/** One sentence saying what an operation does ("Rename Workspace/Door to "Gate""). */
+export function operationSentence(operation: Operation): string {
+	switch (operation.kind) {
+		case "edit_script":
+			return `Edit ${operation.path}`;
+		case "create_script": {
+			const context =
+				operation.runContext !== undefined && operation.className !== "ModuleScript"
+					? ` (RunContext ${operation.runContext})`
+					: "";
+			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${context}`;
+		}
+		case "create_instance":
+			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}`;
+		case "set_properties":
+			return `Set properties of ${operation.path}`;
+		case "rename_instance":
+			return `Rename ${operation.path} to "${operation.newName}"`;
+		case "move_instance":
+			return `Move ${operation.path} into ${operation.newParentPath}`;
+		case "delete_instance":
+			return `Delete ${operation.path}`;
+		case "insert_asset":
+			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+	}
+}
+
+/** A property value as compact JSON (strings quoted), cut to a readable length. */
+export function formatValue(value: JsonValue): string {
+	const encoded = encodeJson(value);
+	const text = encoded.ok ? encoded.text : tostring(value);
+	const [length] = utf8.len(text);
+	if (!typeIs(length, "number") || length <= MAX_VALUE_LENGTH) return text;
+	return text.sub(1, utf8.offset(text, MAX_VALUE_LENGTH + 1)! - 1) + "…";
+}
+
+/**
+ * The values the properties had before an applied proposal changed them, for the operation at
+ * `operationIndex` (a set_properties): applying records one `properties` change per set_properties
+ * operation, in order, so the n-th such operation owns the n-th such record.
+ */
+export function oldPropertyValues(
+	operations: ReadonlyArray<Operation>,
+	applied: ReadonlyArray<AppliedChange> | undefined,
+	operationIndex: number,
+): { readonly [property: string]: JsonValue } | undefined {
+	if (applied === undefined || operations[operationIndex]?.kind !== "set_properties") return undefined;
+	let nth = 0;
+	for (let i = 0; i < operationIndex; i++) if (operations[i].kind === "set_properties") nth += 1;
+	for (const change of applied) {
+		if (change.kind !== "properties") continue;
+		if (nth === 0) return change.before;
+		nth -= 1;
+	}
+	return undefined;
+}
