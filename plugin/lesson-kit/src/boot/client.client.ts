@@ -1,7 +1,8 @@
 /**
  * StarterPlayerScripts.VectorLessonKit: starts the lesson kit's client for the local player.
  */
-import { Players } from "@rbxts/services";
 import { startQuizClient } from "../client/quiz-client";
+
+const Players = game.GetService("Players");
 
 startQuizClient(Players.LocalPlayer);

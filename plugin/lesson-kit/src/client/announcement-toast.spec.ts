@@ -1,6 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
-import { StarterGui } from "@rbxts/services";
 import { AnnouncementToast, createAnnouncementToast, TOAST_SECONDS } from "./announcement-toast";
+
+const StarterGui = game.GetService("StarterGui");
 
 export = () => {
 	let toast: AnnouncementToast;

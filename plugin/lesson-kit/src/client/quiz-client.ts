@@ -4,11 +4,12 @@
  * announcements as toasts. The client decides nothing: it never knows an answer before the server
  * tells it.
  */
-import { ReplicatedStorage } from "@rbxts/services";
 import { createAnnouncementToast } from "./announcement-toast";
 import { createQuizPanel } from "./quiz-panel";
 import { KIT_FOLDER, REMOTES_FOLDER, RemoteNames } from "../shared/kit-names";
 import { AnswerResult, Announcement, ShowQuestionPayload } from "../shared/protocol";
+
+const ReplicatedStorage = game.GetService("ReplicatedStorage");
 
 /** Seconds to wait for the server's remotes before giving up (the quiz may have failed to load). */
 const REMOTES_TIMEOUT = 60;

@@ -1,8 +1,9 @@
 /// <reference types="@rbxts/testez/globals" />
-import { StarterGui } from "@rbxts/services";
 import { createQuizPanel, QuizPanel } from "./quiz-panel";
 import { Theme } from "./theme";
 import { AnswerResult, ClientQuestion } from "../shared/protocol";
+
+const StarterGui = game.GetService("StarterGui");
 
 export = () => {
 	// Clicks need the headless Studio's simulated user; in Studio these tests are skipped.

@@ -3,9 +3,10 @@
  * edit may not even compile) and checks what it returns (quiz-content.ts). The outcome says exactly
  * what is wrong, for the server to print where the teacher looks: the Output window.
  */
-import { ServerStorage } from "@rbxts/services";
 import { QuizBank, readQuizContent } from "./quiz-content";
 import { QUIZ_MODULE } from "../shared/kit-names";
+
+const ServerStorage = game.GetService("ServerStorage");
 
 export type LoadQuizResult = { readonly ok: true; readonly bank: QuizBank } | { readonly ok: false; readonly message: string };
 

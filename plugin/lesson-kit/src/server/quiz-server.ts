@@ -8,7 +8,6 @@
  * when the server shuts down (BindToClose). A DataStore that fails is retried a bounded number of
  * times and then given up on for that save; play never waits for it beyond the player's first load.
  */
-import { Players } from "@rbxts/services";
 import { Leaderstats, createLeaderstats } from "./leaderstats";
 import { PlayerProgress } from "./player-progress";
 import { ProgressStore } from "./progress-store";
@@ -18,6 +17,8 @@ import { checkSubmitArgs } from "./remote-args";
 import { ServerRemotes } from "./remotes";
 import { watchStations } from "./stations";
 import { AnswerResult, Announcement, RejectReason, ShowQuestionPayload } from "../shared/protocol";
+
+const Players = game.GetService("Players");
 
 /** Per-player limits: answers come one at a time from a person reading questions. */
 export const DEFAULT_LIMITS = {

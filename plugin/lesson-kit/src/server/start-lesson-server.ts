@@ -3,12 +3,14 @@
  * store when the quiz asks for saving (and the place may use DataStores), and starts the quiz.
  * A quiz with problems stops here with the problems in the Output window; nothing else starts.
  */
-import { DataStoreService, ReplicatedStorage } from "@rbxts/services";
 import { loadQuiz } from "./load-quiz";
 import { PROGRESS_STORE_NAME, ProgressStore } from "./progress-store";
 import { startQuizServer } from "./quiz-server";
 import { createRemotes } from "./remotes";
 import { KIT_FOLDER } from "../shared/kit-names";
+
+const DataStoreService = game.GetService("DataStoreService");
+const ReplicatedStorage = game.GetService("ReplicatedStorage");
 
 const log = (message: string) => warn(`[VectorLessonKit] ${message}`);
 

@@ -1,8 +1,10 @@
 /// <reference types="@rbxts/testez/globals" />
-import { CollectionService, Workspace } from "@rbxts/services";
 import { sampleBank } from "./dev/sample-quiz";
 import { watchStations } from "./stations";
 import { STATION_ID_ATTRIBUTE, STATION_PROMPT, STATION_TAG } from "../shared/kit-names";
+
+const Workspace = game.GetService("Workspace");
+const CollectionService = game.GetService("CollectionService");
 
 export = () => {
 	let world: Folder;

@@ -5,9 +5,10 @@
  * the station id. Stations tagged later, or untagged, are followed. A station that cannot work
  * (no id, an id the quiz does not have, nothing to hold a prompt) is reported once, not fatal.
  */
-import { CollectionService } from "@rbxts/services";
 import { QuizBank } from "./quiz-content";
 import { STATION_ID_ATTRIBUTE, STATION_PROMPT, STATION_TAG } from "../shared/kit-names";
+
+const CollectionService = game.GetService("CollectionService");
 
 export interface StationOptions {
 	readonly bank: QuizBank;
