@@ -23,7 +23,12 @@ export = () => {
 	});
 
 	it("queues a burst and shows each in turn", () => {
-		toast.show({ kind: "station_complete", id: "halves", title: "Halves finished", description: "Every question answered." });
+		toast.show({
+			kind: "station_complete",
+			id: "halves",
+			title: "Halves finished",
+			description: "Every question answered.",
+		});
 		toast.show({ kind: "achievement", id: "perfect_station", title: "Perfect station", description: "All right." });
 		expect(title()).to.equal("Halves finished");
 		task.wait(TOAST_SECONDS + 0.1);

@@ -129,7 +129,11 @@ export = () => {
 
 	it("shows a station's notice without choices", () => {
 		panel.showQuestion(question);
-		panel.showNotice({ stationId: "halves", stationTitle: "Halves", message: "You have answered every question at this station." });
+		panel.showNotice({
+			stationId: "halves",
+			stationTitle: "Halves",
+			message: "You have answered every question at this station.",
+		});
 		expect(panel.isOpen()).to.equal(true);
 		expect(find<TextLabel>("Prompt").Text).to.equal("You have answered every question at this station.");
 		expect(find("Choice1")).to.equal(undefined);

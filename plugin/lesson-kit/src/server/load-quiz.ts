@@ -8,7 +8,9 @@ import { QUIZ_MODULE } from "../shared/kit-names";
 
 const ServerStorage = game.GetService("ServerStorage");
 
-export type LoadQuizResult = { readonly ok: true; readonly bank: QuizBank } | { readonly ok: false; readonly message: string };
+export type LoadQuizResult =
+	| { readonly ok: true; readonly bank: QuizBank }
+	| { readonly ok: false; readonly message: string };
 
 export function loadQuiz(container: Instance = ServerStorage): LoadQuizResult {
 	const module = container.FindFirstChild(QUIZ_MODULE);

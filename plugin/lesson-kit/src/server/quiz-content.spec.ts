@@ -86,7 +86,9 @@ export = () => {
 				}),
 			);
 			expect(problems.includes("stations[1].questions[1].prompt: is empty")).to.equal(true);
-			expect(problems.includes("stations[1].questions[2].explanation: is 501 characters long; at most 500 fit")).to.equal(true);
+			expect(
+				problems.includes("stations[1].questions[2].explanation: is 501 characters long; at most 500 fit"),
+			).to.equal(true);
 			expect(problems.includes("stations[1].questions[3].choices: has 1 item; expected 2 to 6")).to.equal(true);
 		});
 
@@ -95,7 +97,9 @@ export = () => {
 			quiz.colour = "red";
 			quiz.stations = { first: 1 };
 			const problems = problemsOf(quiz);
-			expect(problems.includes("quiz.colour: unknown field; the fields are formatVersion, title, saveProgress, stations")).to.equal(true);
+			expect(
+				problems.includes("quiz.colour: unknown field; the fields are formatVersion, title, saveProgress, stations"),
+			).to.equal(true);
 			expect(problems.includes("stations: expected a list, got a table")).to.equal(true);
 		});
 

@@ -198,7 +198,10 @@ export function readQuizContent(value: unknown): ReadResult {
 	}
 	if (value.formatVersion !== QUIZ_FORMAT_VERSION) {
 		const got = describe(value.formatVersion);
-		problems.add("formatVersion", `expected ${QUIZ_FORMAT_VERSION}, got ${got} (update the lesson kit, or regenerate the quiz)`);
+		problems.add(
+			"formatVersion",
+			`expected ${QUIZ_FORMAT_VERSION}, got ${got} (update the lesson kit, or regenerate the quiz)`,
+		);
 		return { ok: false, problems: problems.result() };
 	}
 	const title = text(problems, "title", value.title, 80);

@@ -29,10 +29,13 @@ export = () => {
 	it("gives up after the last try with the last error, and caps the wait", () => {
 		const waits = new Array<number>();
 		const failures = new Array<string>();
-		const result = retryWithBackoff(
-			() => error("503: DataStore down", 0),
-			{ attempts: 5, baseDelay: 2, maxDelay: 5, wait: (s) => waits.push(s), onFailure: (n, m) => failures.push(`${n} ${m}`) },
-		);
+		const result = retryWithBackoff(() => error("503: DataStore down", 0), {
+			attempts: 5,
+			baseDelay: 2,
+			maxDelay: 5,
+			wait: (s) => waits.push(s),
+			onFailure: (n, m) => failures.push(`${n} ${m}`),
+		});
 		expect(result.ok).to.equal(false);
 		expect(!result.ok && result.message).to.equal("503: DataStore down");
 		expect(result.attempts).to.equal(5);

@@ -90,7 +90,9 @@ export = () => {
 		logs.sort();
 		expect(logs.size()).to.equal(3);
 		expect(logs[0]).to.equal(`station Workspace.StationSpecWorld.Folder is a Folder without a part to hold its prompt`);
-		expect(logs[1]).to.equal(`station Workspace.StationSpecWorld.Part has no StationId attribute (text); it has no prompt`);
+		expect(logs[1]).to.equal(
+			`station Workspace.StationSpecWorld.Part has no StationId attribute (text); it has no prompt`,
+		);
 		expect(logs[2]).to.equal(
 			`station Workspace.StationSpecWorld.Part names station "thirds", which the quiz does not have; it has no prompt`,
 		);
