@@ -88,6 +88,8 @@ export interface Studio {
 	call(name: string, ...args: unknown[]): Promise<unknown>;
 	/** Runs Luau in the session (as a script would) and resolves to its first result. */
 	evaluate<T = unknown>(source: string): Promise<T>;
+	/** Every HTTP request the session made, in order (HttpService and stream clients alike). */
+	readonly httpLog: HttpBridge["log"];
 	destroy(): void;
 }
 
@@ -158,6 +160,7 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		evaluate(source) {
 			return this.call("evaluate", source) as Promise<never>;
 		},
+		httpLog: http.log,
 		destroy() {
 			// luau-web 1.4 breaks the next state created after a destroy(), so the VM is left to
 			// the process's exit; only the I/O is shut down.
