@@ -459,5 +459,13 @@ describe("the lesson kit, installed by Vector and played by two players", () => 
 		await p.removePlayer("Player2");
 		await p.advance(5);
 		expect(await p.dataStores.read("VectorLessonProgress", "player_-2")).toBeNull();
+
+		// The server shuts down while a player's save is still retrying: BindToClose waits for it.
+		await listen("Player1");
+		const q2 = await ask("Player1", "Quarters");
+		await answer("Player1", q2, true);
+		await p.dataStores.failNext("SetAsync", 2);
+		await p.stop();
+		expect(await p.dataStores.read("VectorLessonProgress", "player_-1")).toMatchObject({ points: 20 });
 	});
 });

@@ -141,6 +141,19 @@ export = () => {
 		expect(shown("Done")).to.equal(true);
 	});
 
+	itClicks("ignores a late result for the question it moved on from", () => {
+		panel.showQuestion(question);
+		click("Choice2");
+		const following = { ...question, questionId: "halves-2", prompt: "Which fraction equals 1/2?" };
+		panel.showQuestion(following);
+		panel.showResult(right);
+		expect(shown("Result")).to.equal(false);
+		click("Choice1");
+		panel.showResult(right);
+		expect(find<TextLabel>("Result").Text).to.equal("Checking…");
+		expect(chosen.join(",")).to.equal("halves-1#1,halves-2#0");
+	});
+
 	it("ignores a result that comes after the panel moved on to a notice", () => {
 		panel.showNotice({ stationId: "halves", stationTitle: "Halves", message: "Done here." });
 		panel.showResult(right);

@@ -216,7 +216,9 @@ export function createQuizPanel(parent: Instance, onChoose: (questionId: string,
 	};
 
 	const showResult = (result: AnswerResult) => {
-		if (current === undefined) return;
+		// A late answer to a question the panel has moved on from is not this question's result.
+		if (current === undefined || state !== "checking") return;
+		if (result.accepted && result.questionId !== current.questionId) return;
 		if (!result.accepted) {
 			const retry = result.reason === "rate_limited" || result.reason === "not_ready";
 			setResult(result.message, Theme.wrongColor);

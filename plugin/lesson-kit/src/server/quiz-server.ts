@@ -69,10 +69,15 @@ export function startQuizServer(options: QuizServerOptions): () => void {
 
 	const announce = (player: Player, announcement: Announcement) => remotes.announce.FireClient(player, announcement);
 
+	/** Saves running now (on leave, autosave, shutdown): BindToClose waits for every one of them. */
+	let savesInFlight = 0;
 	const save = (session: Session) => {
 		if (!store || !session.canSave || !session.progress) return;
 		session.dirty = false;
-		if (!store.save(session.player.UserId, session.progress.data())) session.dirty = true;
+		savesInFlight += 1;
+		const [ok, saved] = pcall(() => store.save(session.player.UserId, session.progress!.data()));
+		savesInFlight -= 1;
+		if (!ok || !saved) session.dirty = true;
 	};
 
 	const join = (player: Player) => {
@@ -172,20 +177,13 @@ export function startQuizServer(options: QuizServerOptions): () => void {
 				for (const [, session] of sessions) if (session.dirty) task.spawn(save, session);
 			}
 		});
+		// At shutdown, players still here are saved, and saves already running (players who just left:
+		// PlayerRemoving handlers are not waited for) get to finish. Roblox allows BindToClose 30 seconds.
 		game.BindToClose(() => {
 			if (!running) return;
-			let pending = 0;
-			for (const [, session] of sessions) {
-				if (!session.dirty) continue;
-				pending += 1;
-				task.spawn(() => {
-					save(session);
-					pending -= 1;
-				});
-			}
-			// Roblox gives BindToClose 30 seconds in all; leave room for the engine.
+			for (const [, session] of sessions) if (session.dirty) task.spawn(save, session);
 			const deadline = os.clock() + 25;
-			while (pending > 0 && os.clock() < deadline) task.wait(0.5);
+			while (savesInFlight > 0 && os.clock() < deadline) task.wait(0.5);
 		});
 	}
 
