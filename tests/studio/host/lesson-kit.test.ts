@@ -421,6 +421,21 @@ describe("the lesson kit, installed by Vector and played by two players", () => 
 		expect((await ask("Player2", "Halves")).questionId).toBe("halves-1");
 	});
 
+	it("plays without saving, saying so once, where the place may not use DataStores", async () => {
+		await freshPlace(true); // Studio's API access is off in a new place
+		await p.start({ players: 2 });
+		await p.advance(5);
+		await listen("Player1");
+		const q = await ask("Player1", "Halves");
+		expect((await answer("Player1", q, true)).accepted).toBe(true);
+		await p.stop();
+		const notes = output.filter((line) => line.includes("[VectorLessonKit]") && line.startsWith("warn:"));
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toMatch(
+			/^warn: \[VectorLessonKit\] progress is not saved: this place may not use DataStores \(.*403: Cannot write to DataStore from studio if API access is not enabled\.\)$/,
+		);
+	});
+
 	it("saves progress, and plays on through a failing data store with bounded retries", async () => {
 		await freshPlace(true);
 		await p.dataStores.setApiAccess(true);

@@ -4,16 +4,21 @@ import { KeyValueStore, progressKey, ProgressStore } from "./progress-store";
 import { sampleBank } from "./dev/sample-quiz";
 
 export = () => {
-	/** An in-memory store that fails the next `failures` requests. */
+	/** An in-memory store that fails the next `failures` requests (with `failure`). */
 	const fakeStore = () => {
 		const values = new Map<string, unknown>();
-		const state = { failures: 0, requests: 0, userIds: new Array<number>() };
+		const state = {
+			failures: 0,
+			failure: "502: API Services rejected request",
+			requests: 0,
+			userIds: new Array<number>(),
+		};
 		const store: KeyValueStore = {
 			GetAsync(key) {
 				state.requests += 1;
 				if (state.failures > 0) {
 					state.failures -= 1;
-					error("502: API Services rejected request", 0);
+					error(state.failure, 0);
 				}
 				return values.get(key);
 			},
@@ -21,7 +26,7 @@ export = () => {
 				state.requests += 1;
 				if (state.failures > 0) {
 					state.failures -= 1;
-					error("502: API Services rejected request", 0);
+					error(state.failure, 0);
 				}
 				values.set(key, value);
 				state.userIds = userIds ?? [];
@@ -70,6 +75,23 @@ export = () => {
 		expect(state.requests).to.equal(3);
 		expect(logs.size()).to.equal(2);
 		expect(logs[0]).to.equal("load player_10: try 1 failed: 502: API Services rejected request");
+	});
+
+	it("stops asking, after saying so once, when the place may not use DataStores (403)", () => {
+		const { store, state } = fakeStore();
+		state.failures = 100;
+		state.failure = "403: Cannot write to DataStore from studio if API access is not enabled.";
+		const logs = new Array<string>();
+		const progress = new ProgressStore(store, quietly(logs));
+		expect(progress.load(1).kind).to.equal("failed");
+		expect(progress.load(2).kind).to.equal("failed");
+		expect(progress.save(1, new PlayerProgress(sampleBank(), 1).data())).to.equal(false);
+		expect(state.requests).to.equal(1);
+		expect(logs.size()).to.equal(1);
+		expect(logs[0]).to.equal(
+			"progress is not saved: this place may not use DataStores " +
+				"(403: Cannot write to DataStore from studio if API access is not enabled.)",
+		);
 	});
 
 	it("gives up after a bounded number of tries, without throwing", () => {

@@ -26,6 +26,18 @@ export = () => {
 		expect(waits.join(",")).to.equal("1,2");
 	});
 
+	it("does not try again after an error the caller says time cannot fix", () => {
+		const waits = new Array<number>();
+		const result = retryWithBackoff(() => error("403: no access", 0), {
+			attempts: 3,
+			wait: (s) => waits.push(s),
+			retryable: (message) => message.find("403", 1, true)[0] === undefined,
+		});
+		expect(result.ok).to.equal(false);
+		expect(result.attempts).to.equal(1);
+		expect(waits.size()).to.equal(0);
+	});
+
 	it("gives up after the last try with the last error, and caps the wait", () => {
 		const waits = new Array<number>();
 		const failures = new Array<string>();

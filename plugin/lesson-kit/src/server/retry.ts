@@ -1,8 +1,8 @@
 /**
  * Bounded retries with exponential backoff for calls that may fail for a while (DataStore requests):
  * `attempts` tries at most, waiting `baseDelay`, then twice that, … (capped at `maxDelay`) between
- * them. Errors are caught (pcall) and reported, never thrown: the caller decides what a final failure
- * means. The wait is injected so specs run without time passing.
+ * them; an error the caller says cannot pass with time is not tried again. Errors are caught (pcall) and
+ * reported, never thrown: the caller decides what a final failure means. The wait is injected so specs run without time passing.
  */
 
 export interface RetryOptions {
@@ -16,6 +16,8 @@ export interface RetryOptions {
 	readonly wait?: (seconds: number) => void;
 	/** Told about each failed try (try number from 1, the error). */
 	readonly onFailure?: (attempt: number, message: string) => void;
+	/** Whether an error is worth another try (default: every error is). */
+	readonly retryable?: (message: string) => boolean;
 }
 
 export type RetryResult<T> =
@@ -34,6 +36,8 @@ export function retryWithBackoff<T>(action: () => T, options: RetryOptions = {})
 		if (ok) return { ok: true, value: value as T, attempts: attempt };
 		message = tostring(value);
 		options.onFailure?.(attempt, message);
+		if (options.retryable !== undefined && !options.retryable(message))
+			return { ok: false, message, attempts: attempt };
 		if (attempt < attempts) {
 			wait(math.min(delay, maxDelay));
 			delay *= 2;
