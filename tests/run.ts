@@ -82,6 +82,8 @@ step("plugin build (dev)", "npx", ["tsx", "plugin/build/build.ts", "--dev"]);
 step("proxy type-check", "npx", ["tsc", "-p", "proxy"]);
 studioSuite("headless Studio specs", ["tests/studio/specs", "--http-fixture"]);
 studioSuite("plugin specs", ["--plugin", "dist/Vector.dev.rbxmx", "--http-fixture"]);
+// The lesson kit is game code: its specs run with the kit placed in the DataModel's services, as in a place.
+studioSuite("lesson kit specs", ["--project", "plugin/lesson-kit/lesson-kit.project.json"]);
 vitestSuite("node suites", []);
 
 const total = rows.reduce(

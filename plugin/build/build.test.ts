@@ -174,6 +174,102 @@ describe("plugin build", { timeout: 60_000 }, () => {
 	});
 });
 
+/** The files of a compiled lesson kit, beside the real kit project file. */
+function kitFiles(extra: Record<string, string> = {}): Record<string, string> {
+	return {
+		"plugin/lesson-kit/lesson-kit.project.json": fs.readFileSync(path.join(REPO_ROOT, "plugin/lesson-kit/lesson-kit.project.json"), "utf8"),
+		"plugin/lesson-kit/include/RuntimeLib.lua": "local TS = {}\nreturn TS\n",
+		"plugin/lesson-kit/include/Promise.lua": "return {}\n",
+		"plugin/lesson-kit/out/server/quiz.luau": "return { check = function(a: number) return a == 1 end }\n",
+		"plugin/lesson-kit/out/server/quiz.spec.luau": "return function() end\n",
+		"plugin/lesson-kit/out/server/dev/sample.luau": "return {}\n",
+		"plugin/lesson-kit/out/shared/names.luau": 'return { tag = "VectorQuizStation" }\n',
+		"plugin/lesson-kit/out/client/panel.luau": "return {}\n",
+		"plugin/lesson-kit/out/boot/server.server.luau": 'print("server")\n',
+		"plugin/lesson-kit/out/boot/client.client.luau": 'print("client")\n',
+		...extra,
+	};
+}
+
+describe("the lesson kit in the plugin", { timeout: 60_000 }, () => {
+	it("is embedded as LessonKit: services as Folders, kit roots as built, no specs or dev code, scripts disabled", async () => {
+		const root = pluginRepo(kitFiles());
+		const result = await buildIn(root);
+		const nodes = paths(result.output);
+		const kit = [...nodes.entries()].filter(([p]) => p.startsWith("Vector/LessonKit")).map(([p, n]) => `${p} ${n.className}`);
+		expect(kit).toEqual([
+			"Vector/LessonKit Folder",
+			"Vector/LessonKit/ReplicatedStorage Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/KitVersion StringValue",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/client Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/client/panel ModuleScript",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/Promise ModuleScript",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/RuntimeLib ModuleScript",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/node_modules Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/node_modules/@rbxts Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/node_modules/@rbxts/t Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/node_modules/@rbxts/t/lib Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/include/node_modules/@rbxts/t/lib/ts ModuleScript",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/shared Folder",
+			"Vector/LessonKit/ReplicatedStorage/VectorLessonKit/shared/names ModuleScript",
+			"Vector/LessonKit/ServerScriptService Folder",
+			"Vector/LessonKit/ServerScriptService/VectorLessonKit Script",
+			"Vector/LessonKit/ServerStorage Folder",
+			"Vector/LessonKit/ServerStorage/VectorLessonKit Folder",
+			"Vector/LessonKit/ServerStorage/VectorLessonKit/quiz ModuleScript",
+			"Vector/LessonKit/StarterPlayer Folder",
+			"Vector/LessonKit/StarterPlayer/StarterPlayerScripts Folder",
+			"Vector/LessonKit/StarterPlayer/StarterPlayerScripts/VectorLessonKit LocalScript",
+		]);
+		for (const script of ["ServerScriptService/VectorLessonKit", "StarterPlayer/StarterPlayerScripts/VectorLessonKit"]) {
+			expect(nodes.get(`Vector/LessonKit/${script}`)?.properties.Disabled).toEqual({ type: "bool", value: true });
+		}
+		expect(result.lessonKit).toMatch(/^1\.0\.0\+[0-9a-f]{12}$/);
+		expect(nodes.get("Vector/LessonKit/ReplicatedStorage/VectorLessonKit/KitVersion")?.properties.Value).toEqual({
+			type: "string",
+			value: result.lessonKit,
+		});
+	});
+
+	it("stamps a version that follows the kit's contents, and only them", async () => {
+		const a = (await buildIn(pluginRepo(kitFiles()))).lessonKit;
+		const same = (await buildIn(pluginRepo({ ...kitFiles(), "out/plugin/src/other.luau": "return 2\n" }))).lessonKit;
+		const changed = (await buildIn(pluginRepo(kitFiles({ "plugin/lesson-kit/out/server/quiz.luau": "return {}\n" })))).lessonKit;
+		expect(same).toBe(a);
+		expect(changed).not.toBe(a);
+	});
+
+	it("compile-checks the kit's Luau like the plugin's, naming the compiled file", async () => {
+		const root = pluginRepo(kitFiles({ "plugin/lesson-kit/out/server/broken.luau": "local x = \n" }));
+		const error = await buildError(root);
+		expect(error.problems).toEqual([expect.stringMatching(/^plugin\/lesson-kit\/out\/server\/broken\.luau:2: /)]);
+	});
+
+	it("refuses a release whose kit uses a forbidden API", async () => {
+		const root = pluginRepo(kitFiles({ "plugin/lesson-kit/out/server/evil.luau": "return loadstring('return 1')\n" }));
+		expect((await buildError(root)).problems).toEqual(["plugin/lesson-kit/out/server/evil.luau:1: uses loadstring"]);
+	});
+
+	it("refuses a kit project with something outside a VectorLessonKit root", async () => {
+		const project = JSON.parse(kitFiles()["plugin/lesson-kit/lesson-kit.project.json"]) as { tree: Record<string, unknown> };
+		project.tree.Workspace = { Stray: { $className: "Part" } };
+		const root = pluginRepo(kitFiles({ "plugin/lesson-kit/lesson-kit.project.json": JSON.stringify(project) }));
+		expect((await buildError(root)).message).toBe(
+			"could not embed the lesson kit: plugin/lesson-kit/lesson-kit.project.json: LessonKit/Workspace/Stray (a Part) is outside " +
+				"every VectorLessonKit root; the kit installer would not know where it goes",
+		);
+	});
+
+	it("is left out with lessonKit: false, and when the repository has no kit", async () => {
+		const withKit = await buildIn(pluginRepo(kitFiles()), { lessonKit: false });
+		expect([...paths(withKit.output).keys()].some((p) => p.startsWith("Vector/LessonKit"))).toBe(false);
+		expect(withKit.lessonKit).toBeUndefined();
+		expect((await buildIn(pluginRepo())).lessonKit).toBeUndefined();
+	});
+});
+
 describe("roblox-ts runtime files", { timeout: 60_000 }, () => {
 	// The release ships roblox-ts's RuntimeLib and Promise unmodified; pin that they stay store-safe and compile.
 	const runtime = ["RuntimeLib.lua", "Promise.lua"].map((name) => ({

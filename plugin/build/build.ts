@@ -1,5 +1,6 @@
 // Builds the Studio plugin file without Rojo: compiles the roblox-ts sources, reads the Rojo project into an
-// instance tree, checks it (entry script, release contents, Luau compile, forbidden APIs) and writes .rbxmx.
+// instance tree, adds the lesson kit (its own roblox-ts game project, embedded as the LessonKit folder by
+// lesson-kit.ts), checks it all (entry script, release contents, Luau compile, forbidden APIs) and writes .rbxmx.
 //
 //   npx tsx plugin/build/build.ts           release build → dist/Vector.rbxmx (from default.project.json)
 //   npx tsx plugin/build/build.ts --dev     dev build     → dist/Vector.dev.rbxmx (plugin/dev.project.json: + specs, TestEZ, dev/)
@@ -11,6 +12,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileLuau, findForbiddenApis, formatProblem, type LuauProblem, type ScriptSource } from "./luau-check.js";
 import { writeRbxXml } from "./rbxxml.js";
+import { embedLessonKit, KitShapeError } from "./lesson-kit.js";
 import { loadReflection } from "./reflection.js";
 import { readRojoProject } from "./rojo.js";
 import { countNodes, SCRIPT_CLASSES, walkTree, type TreeNode } from "./tree.js";
@@ -20,7 +22,7 @@ export interface BuildOptions {
 	root: string;
 	/** Dev build: specs, TestEZ and dev/ folders included, release checks off. */
 	dev: boolean;
-	/** Run `rbxtsc --type model` first (default true). */
+	/** Run `rbxtsc --type model` (and the lesson kit's `rbxtsc --type game`) first (default true). */
 	compile?: boolean;
 	/** Project file, relative to root (default: default.project.json, or plugin/dev.project.json for dev). */
 	project?: string;
@@ -30,6 +32,11 @@ export interface BuildOptions {
 	typesRoot?: string;
 	/** The compiled plugin entry that must become a Script with RunContext Plugin (relative to root). */
 	entry?: string;
+	/**
+	 * The lesson kit's Rojo project, relative to root; its folder holds the kit's tsconfig.json. Embedded as the
+	 * LessonKit folder when the file exists (default plugin/lesson-kit/lesson-kit.project.json); false leaves it out.
+	 */
+	lessonKit?: string | false;
 	log?: (line: string) => void;
 }
 
@@ -39,6 +46,8 @@ export interface BuildResult {
 	scripts: number;
 	bytes: number;
 	warnings: string[];
+	/** The embedded lesson kit's version ("1.0.0+<content hash>"), when there is one. */
+	lessonKit?: string;
 }
 
 /** A failed build; `problems` lists every offending file, one per line, for the CLI to print. */
@@ -53,10 +62,10 @@ export class BuildError extends Error {
 
 const RUN_CONTEXT_PLUGIN = 3;
 
-function runRobloxTs(root: string, log: (line: string) => void): void {
+function runRobloxTs(root: string, log: (line: string) => void, args: readonly string[]): void {
 	const cli = path.join(root, "node_modules", "roblox-ts", "out", "CLI", "cli.js");
-	log("rbxtsc --type model");
-	const result = spawnSync(process.execPath, [cli, "--type", "model"], { cwd: root, encoding: "utf8" });
+	log(`rbxtsc ${args.join(" ")}`);
+	const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
 	const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
 	if (result.error !== undefined) throw new BuildError(`could not start roblox-ts: ${result.error.message}`);
 	if (result.status !== 0) throw new BuildError(`roblox-ts failed (exit ${result.status})`, output === "" ? [] : output.split("\n"));
@@ -99,7 +108,13 @@ function releaseProblems(tree: TreeNode, origins: Map<TreeNode, string>, scripts
 export async function build(options: BuildOptions): Promise<BuildResult> {
 	const log = options.log ?? (() => undefined);
 	const root = path.resolve(options.root);
-	if (options.compile ?? true) runRobloxTs(root, log);
+	const kitProject =
+		options.lessonKit === false ? undefined : path.resolve(root, options.lessonKit ?? "plugin/lesson-kit/lesson-kit.project.json");
+	const withKit = kitProject !== undefined && fs.existsSync(kitProject);
+	if (options.compile ?? true) {
+		runRobloxTs(root, log, ["--type", "model"]);
+		if (withKit) runRobloxTs(root, log, ["-p", path.relative(root, path.dirname(kitProject)) || ".", "--type", "game"]);
+	}
 
 	const projectFile = path.resolve(root, options.project ?? (options.dev ? "plugin/dev.project.json" : "default.project.json"));
 	const output = path.resolve(root, options.output ?? (options.dev ? "dist/Vector.dev.rbxmx" : "dist/Vector.rbxmx"));
@@ -111,6 +126,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 		throw new BuildError(`could not read ${path.relative(root, projectFile)}: ${(error as Error).message}`);
 	}
 	const { tree, origins, warnings } = read;
+	let lessonKit: string | undefined;
+	if (withKit) {
+		try {
+			const kit = readRojoProject(kitProject, { reflection, root });
+			warnings.push(...kit.warnings);
+			const embedded = embedLessonKit(kit.tree, kit.origins, origins);
+			tree.children.push(embedded.folder);
+			origins.set(embedded.folder, path.relative(root, kitProject).split(path.sep).join("/"));
+			lessonKit = embedded.version;
+			log(`lesson kit ${embedded.version}${embedded.dropped.length > 0 ? ` (${embedded.dropped.length} spec/dev item(s) left out)` : ""}`);
+		} catch (error) {
+			const prefix = error instanceof KitShapeError ? `${path.relative(root, kitProject)}: ` : "";
+			throw new BuildError(`could not embed the lesson kit: ${prefix}${(error as Error).message}`);
+		}
+	}
 	const scripts = collectScripts(tree, origins);
 
 	// The plugin entry must run as a plugin: a Script whose RunContext is Plugin (set by its .meta.json).
@@ -146,6 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 		scripts: scripts.length,
 		bytes: Buffer.byteLength(xml),
 		warnings,
+		lessonKit,
 	};
 }
 
@@ -164,7 +195,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		for (const warning of result.warnings) console.warn(`warning: ${warning}`);
 		console.log(
 			`${dev ? "dev" : "release"} build: ${path.relative(root, result.output)} — ${result.instances} instances, ` +
-				`${result.scripts} scripts, ${result.bytes} bytes (${Date.now() - started} ms)`,
+				`${result.scripts} scripts, ${result.bytes} bytes${result.lessonKit ? `, lesson kit ${result.lessonKit}` : ""} (${Date.now() - started} ms)`,
 		);
 		return 0;
 	} catch (error) {

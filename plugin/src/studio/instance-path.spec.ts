@@ -1,5 +1,5 @@
 /// <reference types="@rbxts/testez/globals" />
-import { formatPath, resolvePath } from "./instance-path";
+import { childPath, formatPath, resolvePath } from "./instance-path";
 
 export = () => {
 	let root: Folder;
@@ -51,6 +51,14 @@ export = () => {
 			expect(resolved(formatPath(child))).to.equal(child);
 		}
 		expect(formatPath(make("a/b", make("sub", root)))).to.equal("ReplicatedStorage/VectorPathSpec/sub/a\\/b");
+	});
+
+	it("names a child that does not exist yet the way formatPath will once it does", () => {
+		expect(childPath("ReplicatedStorage/VectorPathSpec", "@rbxts")).to.equal("ReplicatedStorage/VectorPathSpec/@rbxts");
+		expect(childPath("ReplicatedStorage", "a/b[1]")).to.equal("ReplicatedStorage/a\\/b\\[1\\]");
+		expect(childPath("game", "Workspace")).to.equal("Workspace");
+		const child = make("x/y", root);
+		expect(childPath(formatPath(root), "x/y")).to.equal(formatPath(child));
 	});
 
 	it("indexes siblings that share a name, and requires the index then", () => {

@@ -51,6 +51,15 @@ export function formatPath(instance: Instance): string {
 	return segments.join("/");
 }
 
+/**
+ * The path of a child named `name` of the instance at `parentPath`, for instances that do not exist yet
+ * (operations that create a tree name each new parent this way). The name is escaped; no index is added,
+ * so the caller makes sure the name is unique among its siblings.
+ */
+export function childPath(parentPath: string, name: string): string {
+	return parentPath === "game" ? escapeName(name) : `${parentPath}/${escapeName(name)}`;
+}
+
 interface Segment {
 	readonly name: string;
 	readonly index?: number;

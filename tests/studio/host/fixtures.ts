@@ -1,12 +1,12 @@
 /**
  * Turns files on disk into instance-tree IR for the headless Studio: Rojo-style folders (spec
- * suites, TestEZ), `.rbxmx`/`.rbxlx` models and places, through the same readers the plugin
+ * suites, TestEZ) and projects, `.rbxmx`/`.rbxlx` models and places, through the same readers the plugin
  * build uses, so what the emulator loads is exactly what Rojo and Studio would build.
  */
 import { existsSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { readRojoFolder } from "../../../plugin/build/rojo.js";
+import { readRojoFolder, readRojoProject } from "../../../plugin/build/rojo.js";
 import { readRbxXml, writeRbxXml } from "../../../plugin/build/rbxxml.js";
 import { loadReflection } from "../../../plugin/build/reflection.js";
 import type { TreeNode } from "../../../plugin/build/tree.js";
@@ -16,6 +16,13 @@ import { generatedRoot, repoRoot } from "./vm.js";
 export function loadFolder(folder: string): TreeNode {
 	const result = readRojoFolder(folder, { reflection: loadReflection(repoRoot) });
 	for (const w of result.warnings) console.warn(`${folder}: ${w}`);
+	return result.tree;
+}
+
+/** Reads a Rojo project file (`*.project.json`) into its root node. */
+export function loadProject(file: string): TreeNode {
+	const result = readRojoProject(file, { reflection: loadReflection(repoRoot) });
+	for (const w of result.warnings) console.warn(`${file}: ${w}`);
 	return result.tree;
 }
 

@@ -44,6 +44,12 @@ describe("studio:spec", () => {
 		expect(r.code).toBe(1);
 	});
 
+	it("loads a game project into the DataModel's services with --project and runs its specs there", () => {
+		const r = runCli("--project", fixture("game-project/game.project.json"));
+		expect(r.last).toBe("1 passed, 0 failed");
+		expect(r.code).toBe(0);
+	});
+
 	it("runs only the tests matching --filter", () => {
 		const r = runCli(fixture("failing"), "--filter", "passes");
 		// TestEZ counts the tests a name pattern leaves out as skipped.

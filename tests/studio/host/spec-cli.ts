@@ -7,6 +7,10 @@
  * failed to load and at least one ran.
  *
  * Options:
+ *   --project <file.project.json>
+ *                           also load a Rojo project of a game (its tree is a DataModel) into the
+ *                           DataModel, each service's contents into that service, the way
+ *                           `rojo build` makes a place; then run the specs in those services
  *   --plugin <file.rbxmx | folder>
  *                           also load a plugin (a model file or a Rojo-style folder) the way
  *                           Studio loads an installed one: outside the DataModel, its Scripts
@@ -28,12 +32,13 @@ import { basename, join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
-import { loadFolder, loadModelFile, ensureClassDb } from "./fixtures.js";
+import { loadFolder, loadModelFile, loadProject, ensureClassDb } from "./fixtures.js";
 import { startHttpFixture, type HttpFixture } from "./http-fixture.js";
 
 interface Options {
 	folders: string[];
 	plugin?: string;
+	projects: string[];
 	testez: string;
 	filter?: string;
 	assets: string;
@@ -45,6 +50,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
 	const options: Options = {
 		folders: [],
+		projects: [],
 		testez: join(repoRoot, "node_modules/@rbxts/testez/src"),
 		assets: join(repoRoot, "tests/studio/fixtures/assets"),
 		httpFixture: false,
@@ -57,6 +63,7 @@ function parseArgs(argv: string[]): Options {
 			return v;
 		};
 		if (arg === "--plugin") options.plugin = resolve(value());
+		else if (arg === "--project") options.projects.push(resolve(value()));
 		else if (arg === "--testez") options.testez = resolve(value());
 		else if (arg === "--filter") options.filter = value();
 		else if (arg === "--assets") options.assets = resolve(value());
@@ -66,8 +73,10 @@ function parseArgs(argv: string[]): Options {
 		else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
 		else options.folders.push(resolve(arg));
 	}
-	if (options.folders.length === 0 && !options.plugin) {
-		throw new Error("usage: npm run studio:spec -- <folder> [more folders] [--plugin file.rbxmx] [--filter pattern]");
+	if (options.folders.length === 0 && !options.plugin && options.projects.length === 0) {
+		throw new Error(
+			"usage: npm run studio:spec -- <folder> [more folders] [--project game.project.json] [--plugin file.rbxmx] [--filter pattern]",
+		);
 	}
 	return options;
 }
@@ -100,6 +109,15 @@ async function main(): Promise<number> {
 		const warnings = (await studio.call("mountTree", [node], "ReplicatedStorage")) as string[];
 		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
 		roots.push(`ReplicatedStorage.${node.name}`);
+	}
+	for (const project of options.projects) {
+		const tree = loadProject(project);
+		if (tree.className !== "DataModel") {
+			throw new Error(`${project}: the project's root is a ${tree.className}, not a DataModel (a game)`);
+		}
+		const warnings = (await studio.call("loadPlace", tree.children)) as string[];
+		for (const w of warnings ?? []) console.warn(`load warning: ${w}`);
+		for (const service of tree.children) roots.push(service.name);
 	}
 	if (options.plugin) {
 		const nodes = statSync(options.plugin).isDirectory()

@@ -1,17 +1,18 @@
 /**
- * `npx tsx tests/studio/host/snapshot/render.ts <scene.luau> <out.png> [--size WxH] [--html out.html]`
+ * `npx tsx tests/studio/host/snapshot/render.ts <scene.luau> <out.png> [--size WxH] [--html out.html] [--project game.project.json]`
  *
  * Renders a GUI the way Studio would show it: runs the scene (Luau that builds a GUI and returns
  * it: a ScreenGui on the simulated screen, a plugin dock widget, or an element in one) in a
  * fresh headless Studio whose screen is W x H (default 400 x 600), exports the laid-out drawing
  * (host API guiRenderScene), turns it into HTML (html.ts) and screenshots it with headless
  * Chromium (chromium.ts). A plugin widget gets Studio's title bar above it, in the current
- * Studio theme's colours.
+ * Studio theme's colours. With --project, a game's Rojo project is loaded into the DataModel's services
+ * first (as studio:spec --project does), so the scene can require the game's modules.
  */
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { ensureClassDb } from "../fixtures.js";
+import { ensureClassDb, loadProject } from "../fixtures.js";
 import { createStudio } from "../vm.js";
 import { screenshot } from "./chromium.js";
 import { pageSize, toHtml, type HtmlOptions } from "./html.js";
@@ -23,6 +24,7 @@ interface Args {
 	width: number;
 	height: number;
 	html?: string;
+	project?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -30,6 +32,7 @@ function parseArgs(argv: string[]): Args {
 	let width = 400;
 	let height = 600;
 	let html: string | undefined;
+	let project: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === "--size") {
@@ -40,6 +43,9 @@ function parseArgs(argv: string[]): Args {
 		} else if (arg === "--html") {
 			html = argv[++i];
 			if (!html) throw new Error("--html takes a file name");
+		} else if (arg === "--project") {
+			project = argv[++i];
+			if (!project) throw new Error("--project takes a game's .project.json");
 		} else if (arg.startsWith("--")) {
 			throw new Error(`unknown option ${arg}`);
 		} else {
@@ -47,9 +53,16 @@ function parseArgs(argv: string[]): Args {
 		}
 	}
 	if (positional.length !== 2) {
-		throw new Error("usage: render.ts <scene.luau> <out.png> [--size WxH] [--html out.html]");
+		throw new Error("usage: render.ts <scene.luau> <out.png> [--size WxH] [--html out.html] [--project game.project.json]");
 	}
-	return { scene: resolve(positional[0]), out: resolve(positional[1]), width, height, html: html && resolve(html) };
+	return {
+		scene: resolve(positional[0]),
+		out: resolve(positional[1]),
+		width,
+		height,
+		html: html && resolve(html),
+		project: project && resolve(project),
+	};
 }
 
 // The theme colours Studio draws around and behind a widget.
@@ -81,6 +94,7 @@ async function main(): Promise<void> {
 	ensureClassDb();
 	const studio = await createStudio({ output: (_stream, text) => process.stderr.write(text + "\n") });
 	try {
+		if (args.project) await studio.call("loadPlace", loadProject(args.project).children);
 		await studio.call("guiSetViewportSize", args.width, args.height);
 		const paint = paintSchema.parse(await studio.call("guiRenderScene", readFileSync(args.scene, "utf8")));
 		const theme = (await studio.evaluate(THEME)) as Theme;
