@@ -225,7 +225,14 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 	private onScrolled(frame: ScrollingFrame): void {
 		if (this.unmounted) return;
 		const own = this.ownScroll !== undefined && math.abs(frame.CanvasPosition.Y - this.ownScroll) < 0.5;
-		if (!own) this.anchorFromEnd = undefined;
+		// Our own scroll says nothing about the user: the canvas may have grown again before this
+		// deferred event arrived, and the resize handler scrolls to the new bottom. Only the user unpins.
+		if (own) {
+			// Consumed: a later scroll to the same place is the user's.
+			this.ownScroll = undefined;
+			return;
+		}
+		this.anchorFromEnd = undefined;
 		const atBottom = isAtBottom(frame);
 		if (atBottom === this.state.pinned) return;
 		// Pinned again: the window goes back to one page and slides with the conversation.
