@@ -1,0 +1,59 @@
+/**
+ * `npm run scenario -- <file.json> [more]` or `--all` (every tests/scenarios/*.json): runs each
+ * scenario in its own headless Studio, prints what failed with expected/actual, a summary line, and
+ * exits non-zero on any failure. `--verbose` prints the steps; `--summary <file>` also writes the
+ * results as JSON.
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { repoRoot } from "../../studio/host/vm.js";
+import { loadScenario } from "./format.js";
+import { report, runScenario, type Result } from "./run.js";
+
+async function main(): Promise<number> {
+	const args = process.argv.slice(2);
+	const verbose = args.includes("--verbose");
+	const summaryIndex = args.indexOf("--summary");
+	const summaryFile = summaryIndex >= 0 ? args[summaryIndex + 1] : undefined;
+	const files = args.filter((arg, i) => !arg.startsWith("--") && (summaryIndex < 0 || i !== summaryIndex + 1));
+	if (args.includes("--all")) {
+		const dir = join(repoRoot, "tests/scenarios");
+		files.push(...readdirSync(dir).filter((name) => name.endsWith(".json")).sort().map((name) => join(dir, name)));
+	}
+	if (files.length === 0) {
+		console.error("usage: npm run scenario -- <scenario.json> [more] | --all [--verbose] [--summary out.json]");
+		return 2;
+	}
+	const results: Result[] = [];
+	for (const file of files) {
+		let scenario;
+		try {
+			scenario = loadScenario(resolve(file));
+		} catch (error) {
+			const result: Result = { name: file, file, failures: [], error: (error as Error).message, ms: 0 };
+			results.push(result);
+			console.log(report(result));
+			continue;
+		}
+		const result = await runScenario(scenario, { verbose });
+		results.push(result);
+		console.log(report(result));
+	}
+	const failed = results.filter((result) => result.failures.length > 0 || result.error).length;
+	console.log(`\nscenarios: ${results.length - failed} passed, ${failed} failed`);
+	if (summaryFile) {
+		writeFileSync(
+			summaryFile,
+			JSON.stringify({ passed: results.length - failed, failed, results }, null, 2),
+		);
+	}
+	return failed > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
