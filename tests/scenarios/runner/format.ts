@@ -83,6 +83,8 @@ export interface Scenario {
 	settings?: Record<string, unknown>;
 	steps: Step[];
 	expect?: Expectations;
+	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
+	allowUnscripted?: boolean;
 }
 
 export interface LoadedScenario extends Scenario {

@@ -57,6 +57,14 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 				break;
 			}
 		}
+		if (session.fake.unscripted() > 0 && !scenario.allowUnscripted) {
+			result.failures.push({
+				step: "the end",
+				what: "every model request had a scripted reply (add a { \"model\": … } step, or \"allowUnscripted\": true)",
+				expected: 0,
+				actual: `${session.fake.unscripted()} request(s) found no reply`,
+			});
+		}
 	} catch (error) {
 		result.error ??= `setting up: ${(error as Error).stack ?? error}`;
 	} finally {

@@ -47,6 +47,8 @@ export interface FakeProxy {
 	readonly chats: Array<{ stream?: boolean; messages: Array<{ role: string; content?: unknown }> }>;
 	/** Number of open streams the client closed before they ended. */
 	clientClosed(): number;
+	/** Chat requests that found no scripted reply (answered with a 500). */
+	unscripted(): number;
 	/** While down, every request's connection is dropped unanswered (the proxy is unreachable). */
 	setDown(down: boolean): void;
 	/** While the provider is down, chat requests get the proxy's 502 provider_unreachable. */
@@ -69,6 +71,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 	const chats: FakeProxy["chats"] = [];
 	let clientClosed = 0;
 	let down = false;
+	let unscripted = 0;
 	let providerDown = false;
 	const sockets = new Set<net.Socket>();
 
@@ -134,6 +137,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			}
 			const reply = queue.shift();
 			if (!reply) {
+				unscripted += 1;
 				json(res, 500, { error: { code: "upstream_error", message: "fake proxy: no reply scripted" } });
 				return;
 			}
@@ -220,6 +224,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 		},
 		chats,
 		clientClosed: () => clientClosed,
+		unscripted: () => unscripted,
 		setDown(value) {
 			down = value;
 		},
