@@ -34,6 +34,8 @@ export interface ModelReply {
 	chunks?: string[];
 	pieceDelayMs?: number;
 	toolCalls?: ToolCallSpec[];
+	/** Appends this many characters of filler prose to `text` (a long answer, e.g. to fill the context window). */
+	filler?: number;
 	/** The proxy answers this error instead. */
 	error?: { status: number; code: string; message: string };
 	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
@@ -70,6 +72,7 @@ export type Step =
 	| { proxyDown: boolean }
 	| { mode: "plan" | "act" }
 	| { click: string }
+	| { command: string }
 	| { wait: number }
 	| { waitFor: string; seconds?: number }
 	| { expect: Expectations };
@@ -81,6 +84,8 @@ export interface Scenario {
 	activeScript?: string;
 	selection?: string[];
 	settings?: Record<string, unknown>;
+	/** What the proxy's asset search returns (insert_asset loads ids from tests/studio/host/snapshot/scenes/assets). */
+	assets?: Array<{ id: number; name: string; creator: string; type?: string }>;
 	steps: Step[];
 	expect?: Expectations;
 	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
@@ -109,6 +114,7 @@ const STEP_KEYS = [
 	"proxyDown",
 	"mode",
 	"click",
+	"command",
 	"wait",
 	"waitFor",
 	"expect",

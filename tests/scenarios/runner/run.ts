@@ -35,6 +35,7 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 		}
 		setup.push("return true");
 		session = await VectorSession.start({ place: scenario.nodes, setup: setup.join("\n"), settings: scenario.settings });
+		if (scenario.assets) session.fake.assets(scenario.assets);
 		if (scenario.activeScript) await session.studio.call("openScript", dotted(scenario.activeScript));
 		await session.studio.call("resetChangeHistory");
 		await session.toggle();
@@ -90,10 +91,17 @@ function dotted(path: string): string {
 	return path.split("/").join(".");
 }
 
+const FILLER = "The lava floor glows red and the door stays closed until the player touches the button. ";
+
 function toFakeReply(model: ModelReply): FakeReply {
+	let chunks = model.chunks;
+	if (model.filler) {
+		const text = (model.text ?? "") + FILLER.repeat(Math.ceil(model.filler / FILLER.length)).slice(0, model.filler);
+		chunks = text.match(/[\s\S]{1,16384}/g) ?? [];
+	}
 	return {
 		text: model.text,
-		chunks: model.chunks,
+		chunks,
 		pieceDelayMs: model.pieceDelayMs,
 		error: model.error,
 		usage: model.usage,
@@ -153,6 +161,8 @@ async function runStep(session: VectorSession, step: Step): Promise<void> {
 		await session.clickButton("Save");
 		await session.advance(0.2);
 		await session.clickButton("Chat");
+	} else if ("command" in step) {
+		await session.command(step.command);
 	} else if ("click" in step) {
 		await session.clickButton(step.click);
 	} else if ("wait" in step) {
