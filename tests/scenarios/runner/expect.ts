@@ -132,7 +132,7 @@ export async function check(session: VectorSession, expect: Expectations): Promi
 				fail(
 					`${negate ? "modelNotSent" : "modelWasSent"} ${JSON.stringify(want)}`,
 					`${negate ? "no" : "a"} ${want.in === "any" ? "request" : "last request"} containing ${JSON.stringify(want.contains)}${want.role ? ` in a ${want.role} message` : ""}`,
-					pool.length === 0 ? "(no requests)" : (want.in === "any" ? pool : pool[0]).toString().slice(-1500),
+					pool.length === 0 ? "(no requests)" : `…${pool.join("\n---\n").slice(-1200)}`,
 				);
 			}
 		}
@@ -162,8 +162,10 @@ function sameValue(expected: unknown, actual: unknown): boolean {
 export function describeFailure(failure: Failure): string {
 	const { expected, actual } = failure;
 	const lines = [`✗ ${failure.what}`];
-	if (typeof expected === "string" && typeof actual === "string" && (expected.includes("\n") || actual.includes("\n"))) {
+	if (typeof expected === "string" && typeof actual === "string" && expected.includes("\n")) {
 		lines.push(...lineDiff(expected, actual).map((line) => `    ${line}`));
+	} else if (typeof actual === "string" && actual.includes("\n")) {
+		lines.push(`    expected: ${format(expected)}`, "    actual:", ...actual.split("\n").map((line) => `      | ${line}`));
 	} else {
 		lines.push(`    expected: ${format(expected)}`, `    actual:   ${format(actual)}`);
 	}
