@@ -2,10 +2,12 @@
  * `npm run scenario -- <file.json> [more]` or `--all` (every tests/scenarios/*.json): runs each
  * scenario in its own headless Studio, prints what failed with expected/actual, a summary line, and
  * exits non-zero on any failure. `--verbose` prints the steps; `--summary <file>` also writes the
- * results as JSON.
+ * counts ({passed, failed, skipped}, as the Studio suites' summaries) and the results as JSON;
+ * `--rebuild` builds the release plugin first (otherwise dist/Vector.rbxmx is built only when missing).
  */
 import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { releasePlugin } from "../../studio/host/snapshot/scenes/vector-session.js";
 import { repoRoot } from "../../studio/host/vm.js";
 import { loadScenario } from "./format.js";
 import { report, runScenario, type Result } from "./run.js";
@@ -24,6 +26,8 @@ async function main(): Promise<number> {
 		console.error("usage: npm run scenario -- <scenario.json> [more] | --all [--verbose] [--summary out.json]");
 		return 2;
 	}
+	// Scenarios use dist/Vector.rbxmx, built when missing; --rebuild builds it first.
+	if (args.includes("--rebuild")) releasePlugin({ rebuild: true });
 	const results: Result[] = [];
 	for (const file of files) {
 		let scenario;
@@ -44,7 +48,7 @@ async function main(): Promise<number> {
 	if (summaryFile) {
 		writeFileSync(
 			summaryFile,
-			JSON.stringify({ passed: results.length - failed, failed, results }, null, 2),
+			JSON.stringify({ passed: results.length - failed, failed, skipped: 0, results }, null, 2),
 		);
 	}
 	return failed > 0 ? 1 : 0;
