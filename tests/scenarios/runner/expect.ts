@@ -140,6 +140,12 @@ export async function check(session: VectorSession, expect: Expectations): Promi
 	if (expect.modelRequests !== undefined && chats.length !== expect.modelRequests) {
 		fail("modelRequests", expect.modelRequests, chats.length);
 	}
+	if (expect.modelStreamed !== undefined) {
+		const last = chats.at(-1);
+		if (!last || (last.stream === true) !== expect.modelStreamed) {
+			fail("modelStreamed (the last request's stream flag)", expect.modelStreamed, last ? (last.stream ?? false) : "(no requests)");
+		}
+	}
 	if (expect.noErrors) {
 		const errors = session.errors();
 		if (errors.length > 0) fail("noErrors (nothing printed as an error)", [], errors);

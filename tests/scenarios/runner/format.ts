@@ -54,6 +54,8 @@ export interface Expectations {
 	modelWasSent?: Array<{ contains: string; in?: "last" | "any"; role?: string }>;
 	modelNotSent?: Array<{ contains: string; in?: "last" | "any"; role?: string }>;
 	modelRequests?: number;
+	/** Whether the last request asked for a streamed answer. */
+	modelStreamed?: boolean;
 	noErrors?: boolean;
 }
 
@@ -131,6 +133,7 @@ const EXPECT_KEYS = [
 	"modelWasSent",
 	"modelNotSent",
 	"modelRequests",
+	"modelStreamed",
 	"noErrors",
 ];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
