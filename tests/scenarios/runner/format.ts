@@ -73,6 +73,7 @@ export type Step =
 	| { providerDown: boolean }
 	| { proxyDown: boolean }
 	| { mode: "plan" | "act" }
+	| { settings: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> } }
 	| { click: string }
 	| { command: string }
 	| { wait: number }
@@ -115,6 +116,7 @@ const STEP_KEYS = [
 	"providerDown",
 	"proxyDown",
 	"mode",
+	"settings",
 	"click",
 	"command",
 	"wait",

@@ -154,13 +154,9 @@ async function runStep(session: VectorSession, step: Step): Promise<void> {
 	} else if ("proxyDown" in step) {
 		session.fake.setDown(step.proxyDown);
 	} else if ("mode" in step) {
-		await session.clickButton("Settings");
-		await session.advance(0.2);
-		await session.clickButton(step.mode === "plan" ? "Plan" : "Act");
-		await session.advance(0.2);
-		await session.clickButton("Save");
-		await session.advance(0.2);
-		await session.clickButton("Chat");
+		await changeSettings(session, { mode: step.mode });
+	} else if ("settings" in step) {
+		await changeSettings(session, step.settings);
 	} else if ("command" in step) {
 		await session.command(step.command);
 	} else if ("click" in step) {
@@ -172,6 +168,38 @@ async function runStep(session: VectorSession, step: Step): Promise<void> {
 		return;
 	}
 	await settle(session);
+}
+
+/** The user opens the Settings tab, changes the choices and toggles, clicks Save, and goes back to Chat. */
+async function changeSettings(
+	session: VectorSession,
+	change: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> },
+): Promise<void> {
+	await session.clickButton("Settings");
+	await session.advance(0.2);
+	if (change.mode) {
+		await session.clickButton(change.mode === "plan" ? "Plan" : "Act");
+		await session.advance(0.2);
+	}
+	const toggles: Array<[string, boolean]> = [];
+	if (change.streaming !== undefined) toggles.push(["Streaming", change.streaming]);
+	for (const [category, on] of Object.entries(change.autoApprove ?? {})) toggles.push([category, on]);
+	for (const [name, on] of toggles) {
+		const found = await session.query<{ path: string; checked: boolean } | null>(
+			`local g = named(${JSON.stringify(name)}, "GuiButton") if g == nil then return nil end
+			local check = g:FindFirstChild("Check", true)
+			return { path = path(g), checked = check ~= nil and check.Visible }`,
+		);
+		if (!found) throw new Error(`no setting toggle "${name}" in the Settings tab`);
+		if (found.checked !== on) {
+			await session.scrollIntoView(found.path);
+			await session.studio.call("guiClick", found.path);
+			await session.advance(0.2);
+		}
+	}
+	await session.clickButton("Save");
+	await session.advance(0.2);
+	await session.clickButton("Chat");
 }
 
 /** Clicks the first button with one of `texts` on proposal card `n` (1-based, top to bottom). */
