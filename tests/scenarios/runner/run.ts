@@ -223,9 +223,10 @@ async function clickInCard(session: VectorSession, n: number, texts: string[]): 
 }
 
 /**
- * Lets the session run until nothing changes: the same widget texts and number of model requests
- * over several rounds of virtual time (real time passes while HTTP is in flight). Gives up quietly
- * after `seconds` (a countdown that keeps ticking, say); the next expectation tells.
+ * Lets the session run until nothing changes: no request to the fake proxy in flight, and the same
+ * widget texts and number of model requests over several rounds of virtual time (real time passes
+ * while HTTP is in flight). A request held open (a hanging stream) counts as settled after longer.
+ * Gives up quietly after `seconds` (a countdown that keeps ticking, say); the next expectation tells.
  */
 export async function settle(session: VectorSession, seconds = 15): Promise<void> {
 	const deadline = Date.now() + seconds * 1000;
@@ -236,7 +237,8 @@ export async function settle(session: VectorSession, seconds = 15): Promise<void
 		const signature = JSON.stringify([session.fake.chats.length, await session.shownTexts()]);
 		stable = signature === last ? stable + 1 : 0;
 		last = signature;
-		if (stable >= 3) return;
+		if (stable >= 3 && session.fake.inFlight() === 0) return;
+		if (stable >= 12) return;
 	}
 }
 

@@ -49,6 +49,8 @@ export interface FakeProxy {
 	clientClosed(): number;
 	/** Chat requests that found no scripted reply (answered with a 500). */
 	unscripted(): number;
+	/** Requests being answered right now. */
+	inFlight(): number;
 	/** While down, every request's connection is dropped unanswered (the proxy is unreachable). */
 	setDown(down: boolean): void;
 	/** While the provider is down, chat requests get the proxy's 502 provider_unreachable. */
@@ -72,10 +74,21 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 	let clientClosed = 0;
 	let down = false;
 	let unscripted = 0;
+	let inFlight = 0;
 	let providerDown = false;
 	const sockets = new Set<net.Socket>();
 
-	const server = http.createServer((req, res) => void handle(req, res));
+	const server = http.createServer((req, res) => {
+		inFlight += 1;
+		let counted = true;
+		const done = () => {
+			if (counted) inFlight -= 1;
+			counted = false;
+		};
+		res.on("close", done);
+		res.on("finish", done);
+		void handle(req, res);
+	});
 	server.on("connection", (socket) => {
 		sockets.add(socket);
 		socket.on("close", () => sockets.delete(socket));
@@ -225,6 +238,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 		chats,
 		clientClosed: () => clientClosed,
 		unscripted: () => unscripted,
+		inFlight: () => inFlight,
 		setDown(value) {
 			down = value;
 		},
