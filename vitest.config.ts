@@ -1,6 +1,7 @@
 /**
  * Every Node-side test suite of the repo, run by `npx vitest run` (and so by `npm test`):
- * the proxy, the plugin build pipeline, and the headless Studio's host and class database.
+ * the proxy, the plugin build pipeline, the headless Studio's host and class database, and the
+ * benchmarks' smoke test (tiny sizes; `npm run bench` measures).
  * The Luau side (plugin specs, the emulator's own specs) runs in the headless Studio instead.
  */
 import { defineConfig } from "vitest/config";
@@ -14,8 +15,16 @@ export default defineConfig({
 				test: {
 					name: "headless-studio",
 					root: "tests/studio",
-					include: ["classdb/*.test.ts", "host/*.test.ts"],
+					include: ["classdb/*.test.ts", "host/**/*.test.ts"],
 					testTimeout: 120_000,
+				},
+			},
+			{
+				test: {
+					name: "bench-smoke",
+					root: "tests/bench",
+					include: ["*.test.ts"],
+					testTimeout: 180_000,
 				},
 			},
 		],

@@ -439,6 +439,7 @@ export = () => {
 			const card = assets.proposals[0];
 			expect(card.title).to.equal("Insert asset");
 			expect(card.fromUser).to.equal(true);
+			expect(card.proposal.summary).to.equal("Insert asset 1001 from the Creator Store into Workspace");
 			const operation = card.proposal.operations[0];
 			expect(operation.kind).to.equal("insert_asset");
 			const workspace = game.GetService("Workspace");

@@ -81,13 +81,13 @@ function placeholderFor(loop: AgentLoop): string {
 		case "running_tool":
 			return "Vector is working… press Stop to interrupt.";
 		case "awaiting_approval":
-			return "Approve or reject the proposal, or type why you reject it…";
+			return "Or type why you reject the proposal…";
 		case "awaiting_answer":
 			return "Type your answer…";
 		case "awaiting_guidance":
 			return "Tell Vector how to go on…";
 		default:
-			return loop.getConversation() === undefined ? "Ask Vector to read or change your place…" : "Reply to Vector…";
+			return loop.getConversation() === undefined ? "Ask Vector about your place…" : "Reply to Vector…";
 	}
 }
 
@@ -361,7 +361,8 @@ export class ViewModel {
 		this.changed();
 		task.spawn(() => {
 			this.userCalls += 1;
-			const callId = `${USER_CALL_PREFIX}insert-${string.format("%d", assetId)}-${this.userCalls}`;
+			const id = string.format("%d", assetId);
+			const callId = `${USER_CALL_PREFIX}insert-${id}-${this.userCalls}`;
 			const args = encodeJson({ assetId, parentPath: "Workspace" });
 			const outcome = runToolCall(
 				this.engine.registry,
@@ -371,7 +372,12 @@ export class ViewModel {
 			);
 			let problem: string | undefined;
 			if (outcome.kind === "proposal") {
-				const [ok, err] = pcall(() => this.engine.proposals.create(outcome.summary, outcome.operations, callId));
+				// The tool's summary is written for the model (it repeats the scan findings, which the card
+				// shows on their own); the user's own insert gets a short one, which also names the undo step.
+				const result = this.assets.results.find((entry) => entry.id === assetId);
+				const what = result !== undefined ? `"${result.name}" (asset ${id})` : `asset ${id}`;
+				const summary = `Insert ${what} from the Creator Store into Workspace`;
+				const [ok, err] = pcall(() => this.engine.proposals.create(summary, outcome.operations, callId));
 				if (!ok) problem = `The proposal could not be recorded: ${tostring(err)}`;
 			} else {
 				problem = outcome.kind === "error" ? outcome.message : `insert_asset answered ${outcome.kind}`;

@@ -36,6 +36,15 @@ export = () => {
 		);
 	});
 
+	it("counts a line with several matches once and numbers CRLF lines like LF ones", () => {
+		makeScript(studio, "ModuleScript", "Crlf", root, "local a = 1\r\nlocal ab, abc = 2, 3\r\n\r\nreturn ab");
+		expect(resultOf(callTool(context, "search_scripts", { query: "ab", path: `${path}/Crlf` }))).to.equal(
+			`2 matching lines in 1 of 1 script below "${path}/Crlf":\n` +
+				`${path}/Crlf:2: local ab, abc = 2, 3\n` +
+				`${path}/Crlf:4: return ab`,
+		);
+	});
+
 	it("matches case when asked, and treats pattern characters literally in plain mode", () => {
 		expect(resultOf(callTool(context, "search_scripts", { query: "Remote", caseSensitive: true, path }))).to.equal(
 			`2 matching lines in 2 of 3 scripts below "${path}":\n` +

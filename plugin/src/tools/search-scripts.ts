@@ -91,12 +91,52 @@ export const searchScripts: ToolDefinition<s.Infer<typeof args>> = {
 		const shown = new Array<string>();
 		let matches = 0;
 		let matchedScripts = 0;
+		// A per-line match is also a match in the whole text unless the pattern is anchored, so one
+		// search of the whole source skips the (many) scripts without a match before splitting lines.
+		const anchored = !plain && (query.sub(1, 1) === "^" || (query.sub(-1) === "$" && query.sub(-2, -2) !== "%"));
 		for (const container of scripts) {
-			const lines = scriptLines(context.studio.getEditorSource(container));
+			const source = context.studio.getEditorSource(container);
+			const haystack = caseSensitive ? source : source.lower();
+			if (!anchored) {
+				const [ok, start] = pcall(() => haystack.find(query, 1, plain)[0]);
+				if (ok && start === undefined) continue;
+			}
 			let path: string | undefined;
+			if (plain && query.find("\n", 1, true)[0] === undefined) {
+				// Plain text never spans lines: walk the matches in the whole text and count newlines
+				// between them, instead of splitting half a million lines.
+				let init = 1;
+				let lineNumber = 1;
+				let counted = 1;
+				for (;;) {
+					const [start] = haystack.find(query, init, true);
+					if (start === undefined) break;
+					for (;;) {
+						const [newline] = source.find("\n", counted, true);
+						if (newline === undefined || newline >= start) break;
+						lineNumber += 1;
+						counted = newline + 1;
+					}
+					const [lineEnd] = source.find("\n", start, true);
+					const line = source.sub(counted, lineEnd === undefined ? -1 : lineEnd - 1);
+					matches += 1;
+					if (path === undefined) {
+						path = formatPath(container);
+						matchedScripts += 1;
+					}
+					if (shown.size() < MATCH_CAP)
+						shown.push(`${path}:${lineNumber}: ${truncateCharacters(trimLine(line), LINE_CHARACTERS)}`);
+					if (lineEnd === undefined) break;
+					init = lineEnd + 1;
+				}
+				continue;
+			}
+			const lines = scriptLines(source);
+			const searchLines = caseSensitive ? lines : scriptLines(haystack);
 			for (let n = 1; n <= lines.size(); n++) {
 				const line = lines[n - 1];
-				const [ok, start] = pcall(() => (caseSensitive ? line : line.lower()).find(query, 1, plain)[0]);
+				const searched = searchLines[n - 1];
+				const [ok, start] = pcall(() => searched.find(query, 1, plain)[0]);
 				if (!ok) {
 					const reason = tostring(start).gsub("^[%w%._%-]+:%d+: ", "")[0];
 					return { kind: "error", message: `query is not a valid Luau string pattern: ${reason}` };

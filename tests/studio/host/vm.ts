@@ -77,7 +77,7 @@ class BlobStore {
 export interface StudioOptions {
 	/** Where plugin settings persist (one JSON file per run). Defaults to a temp file. */
 	settingsFile?: string;
-	/** Folder of `<assetId>.rbxmx` fixtures served by InsertService / game:GetObjects. */
+	/** Folder of `<assetId>.rbxmx` fixtures served by InsertService / game:GetObjects (default: tests/studio/fixtures/assets). */
 	assetsDir?: string;
 	/** Receives everything printed (print/warn/errors). Defaults to process.stdout/stderr. */
 	output?: (stream: "out" | "warn" | "err", text: string) => void;
@@ -88,6 +88,8 @@ export interface Studio {
 	call(name: string, ...args: unknown[]): Promise<unknown>;
 	/** Runs Luau in the session (as a script would) and resolves to its first result. */
 	evaluate<T = unknown>(source: string): Promise<T>;
+	/** Every HTTP request the session made, in order (HttpService and stream clients alike). */
+	readonly httpLog: HttpBridge["log"];
 	destroy(): void;
 }
 
@@ -134,7 +136,7 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		},
 		// Imported on first use: assets.ts reads models through fixtures.ts, which imports this module.
 		loadAsset: async (id: string) => {
-			const text = (await import("./assets.js")).loadAsset(options.assetsDir, id);
+			const text = (await import("./assets.js")).loadAsset(options.assetsDir ?? join(repoRoot, "tests/studio/fixtures/assets"), id);
 			return text ? blobs.put(text) : 0;
 		},
 		blobChunk: (id: number, index: number) => blobs.chunk(id, index),
@@ -158,6 +160,7 @@ export async function createStudio(options: StudioOptions = {}): Promise<Studio>
 		evaluate(source) {
 			return this.call("evaluate", source) as Promise<never>;
 		},
+		httpLog: http.log,
 		destroy() {
 			// luau-web 1.4 breaks the next state created after a destroy(), so the VM is left to
 			// the process's exit; only the I/O is shut down.

@@ -13,11 +13,9 @@ import { withTheme } from "../theme/theme-context";
 import { ThemeProvider } from "../theme/theme-provider";
 import { AppHeader } from "./app-header";
 import { AssetsView } from "./assets-view";
-import { cardThemeFrom } from "./card-theme-from";
 import { ChatView } from "./chat-view";
 import { SettingsView } from "./settings-view";
 import { Theme } from "../theme/theme";
-import { CardTheme } from "../cards/card-theme";
 
 export interface AppProps {
 	readonly vm: ViewModel;
@@ -40,7 +38,6 @@ const BAR_CONNECTION: Record<AppState["status"]["connection"], BarConnection> = 
 @Roact.ClassComponent
 export class App extends Roact.Component<AppProps, AppComponentState> {
 	private unsubscribe?: () => void;
-	private cardTheme?: { readonly theme: Theme; readonly cards: CardTheme };
 
 	constructor(props: AppProps) {
 		super(props);
@@ -62,26 +59,17 @@ export class App extends Roact.Component<AppProps, AppComponentState> {
 		return <ThemeProvider source={this.props.themeSource}>{withTheme((theme) => this.renderWith(theme))}</ThemeProvider>;
 	}
 
-	/** The card theme of `theme`, kept while the theme stays the same (cards compare it by reference). */
-	private cardsFor(theme: Theme): CardTheme {
-		if (this.cardTheme === undefined || this.cardTheme.theme !== theme) {
-			this.cardTheme = { theme, cards: cardThemeFrom(theme) };
-		}
-		return this.cardTheme.cards;
-	}
-
 	private renderWith(theme: Theme): Roact.Element {
 		const vm = this.props.vm;
 		const app = this.state.app;
-		const cards = this.cardsFor(theme);
 		const status = app.status;
 		let view: Roact.Element;
 		if (app.view === "assets") {
-			view = <AssetsView assets={app.assets} actions={vm} cardTheme={cards} />;
+			view = <AssetsView assets={app.assets} actions={vm} />;
 		} else if (app.view === "settings") {
-			view = <SettingsView settings={app.settings} actions={vm} cardTheme={cards} />;
+			view = <SettingsView settings={app.settings} actions={vm} />;
 		} else {
-			view = <ChatView state={app} actions={vm} cardTheme={cards} />;
+			view = <ChatView state={app} actions={vm} />;
 		}
 		return (
 			<frame Size={UDim2.fromScale(1, 1)} BackgroundColor3={theme.colors.background} BorderSizePixel={0}>

@@ -7,7 +7,8 @@
 import Roact from "@rbxts/roact";
 import { AssetsView as AssetsData } from "../../app/app-state";
 import { AssetPicker, AssetPickerState } from "../assets/asset-picker";
-import { CardTheme, PADDING, SPACING } from "../cards/card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
 import { ProposalActions, ProposalSlot } from "./proposal-slot";
 
 export interface AssetActions extends ProposalActions {
@@ -18,7 +19,6 @@ export interface AssetActions extends ProposalActions {
 export interface AssetsViewProps {
 	readonly assets: AssetsData;
 	readonly actions: AssetActions;
-	readonly cardTheme: CardTheme;
 	readonly layoutOrder?: number;
 }
 
@@ -47,17 +47,22 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 	}
 
 	render(): Roact.Element {
-		const { assets, actions, cardTheme: theme } = this.props;
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { assets, actions } = this.props;
+		const padding = theme.spacing.m;
 		const lines = new Map<string, Roact.Element>();
-		const note = (key: string, order: number, text: string, color: "SubText" | "ErrorText") =>
+		const note = (key: string, order: number, text: string, color: Color3) =>
 			lines.set(
 				key,
 				<textlabel
 					LayoutOrder={order}
 					Text={text}
-					Font={theme.font}
-					TextSize={theme.textSize}
-					TextColor3={theme.color(color)}
+					FontFace={theme.fonts.ui}
+					TextSize={theme.textSize.body}
+					TextColor3={color}
 					TextXAlignment={Enum.TextXAlignment.Left}
 					TextWrapped={true}
 					Size={new UDim2(1, 0, 0, 0)}
@@ -66,13 +71,13 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 				/>,
 			);
 		if (assets.inserting !== undefined) {
-			note("Inserting", 0, `Loading asset ${string.format("%d", assets.inserting)} and scanning its scripts…`, "SubText");
+			note("Inserting", 0, `Loading asset ${string.format("%d", assets.inserting)} and scanning its scripts…`, theme.colors.subText);
 		}
-		if (assets.insertError !== undefined) note("InsertError", 1, assets.insertError, "ErrorText");
+		if (assets.insertError !== undefined) note("InsertError", 1, assets.insertError, theme.colors.errorText);
 		assets.proposals.forEach((view, index) =>
 			lines.set(
 				`Proposal_${view.proposal.id}`,
-				<ProposalSlot theme={theme} view={view} actions={actions} layoutOrder={10 + index} />,
+				<ProposalSlot view={view} actions={actions} layoutOrder={10 + index} />,
 			),
 		);
 		const hasTop = lines.size() > 0;
@@ -84,15 +89,15 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 				Size={UDim2.fromScale(1, 1)}
 				BackgroundTransparency={1}
 				LayoutOrder={this.props.layoutOrder}
-				Change={{ AbsoluteSize: (rbx) => this.setViewHeight(rbx.AbsoluteSize.Y - 2 * PADDING) }}
+				Change={{ AbsoluteSize: (rbx) => this.setViewHeight(rbx.AbsoluteSize.Y - 2 * padding) }}
 			>
 				<uipadding
-					PaddingLeft={new UDim(0, PADDING)}
-					PaddingRight={new UDim(0, PADDING)}
-					PaddingTop={new UDim(0, PADDING)}
-					PaddingBottom={new UDim(0, PADDING)}
+					PaddingLeft={new UDim(0, padding)}
+					PaddingRight={new UDim(0, padding)}
+					PaddingTop={new UDim(0, padding)}
+					PaddingBottom={new UDim(0, padding)}
 				/>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, PADDING)} />
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, padding)} />
 				{hasTop ? (
 					<scrollingframe
 						Key="Inserts"
@@ -102,14 +107,14 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 						AutomaticCanvasSize={Enum.AutomaticSize.Y}
 						ScrollingDirection={Enum.ScrollingDirection.Y}
 						VerticalScrollBarInset={Enum.ScrollBarInset.ScrollBar}
-						ScrollBarThickness={6}
-						ScrollBarImageColor3={theme.color("ScrollBar")}
+						ScrollBarThickness={theme.scrollBarThickness}
+						ScrollBarImageColor3={theme.colors.scrollBar}
 						BackgroundTransparency={1}
 						BorderSizePixel={0}
 					>
 						<uilistlayout
 							SortOrder={Enum.SortOrder.LayoutOrder}
-							Padding={new UDim(0, SPACING * 2)}
+							Padding={new UDim(0, theme.spacing.m)}
 							Change={{ AbsoluteContentSize: (rbx) => this.setContentHeight(rbx.AbsoluteContentSize.Y) }}
 						/>
 						{lines}
@@ -118,7 +123,6 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 				<frame Key="Picker" LayoutOrder={2} Size={UDim2.fromScale(1, 0)} BackgroundTransparency={1}>
 					{Roact.createElement("UIFlexItem", { FlexMode: Enum.UIFlexMode.Fill })}
 					<AssetPicker
-						theme={theme}
 						results={assets.results}
 						state={pickerState(assets)}
 						onSearch={(query) => actions.searchAssets(query)}

@@ -9,7 +9,6 @@
 import Roact from "@rbxts/roact";
 import { AppState } from "../../app/app-state";
 import { toTranscriptItems } from "../../app/transcript-items";
-import { CardTheme } from "../cards/card-theme";
 import { ErrorBanner } from "../chat/error-banner";
 import { Transcript } from "../chat/transcript";
 import { Composer } from "../composer/composer";
@@ -29,7 +28,6 @@ export interface ChatActions extends ProposalActions {
 export interface ChatViewProps {
 	readonly state: AppState;
 	readonly actions: ChatActions;
-	readonly cardTheme: CardTheme;
 	readonly layoutOrder?: number;
 }
 
@@ -51,7 +49,7 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 	}
 
 	render(): Roact.Element {
-		const { state, actions, cardTheme } = this.props;
+		const { state, actions } = this.props;
 		const items = toTranscriptItems(state.items);
 		const banner = state.banner;
 		return withTheme((theme) => (
@@ -71,7 +69,7 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 						renderProposal={(proposalId) => {
 							const view = state.proposals.get(proposalId);
 							return view === undefined ? undefined : (
-								<ProposalSlot theme={cardTheme} view={view} actions={actions} />
+								<ProposalSlot view={view} actions={actions} />
 							);
 						}}
 					/>

@@ -6,9 +6,10 @@
  */
 import Roact from "@rbxts/roact";
 import { ProposalView } from "../../app/proposal-view";
-import { ActionButton } from "../cards/action-button";
-import { CardColor, CardTheme, SPACING } from "../cards/card-theme";
 import { ProposalCard } from "../cards/proposal-card";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 
 /** What the user can do to a proposal (the view-model's actions). */
 export interface ProposalActions {
@@ -21,7 +22,6 @@ export interface ProposalActions {
 }
 
 export interface ProposalSlotProps {
-	readonly theme: CardTheme;
 	readonly view: ProposalView;
 	readonly actions: ProposalActions;
 	readonly layoutOrder?: number;
@@ -37,15 +37,15 @@ const BUSY_TEXT = {
 /** Conflicts listed by name before "and N more". */
 const CONFLICTS_SHOWN = 4;
 
-function line(theme: CardTheme, key: string, order: number, text: string, color: CardColor): Roact.Element {
+function line(theme: Theme, key: string, order: number, text: string, color: Color3): Roact.Element {
 	return (
 		<textlabel
 			Key={key}
 			LayoutOrder={order}
 			Text={text}
-			Font={theme.font}
-			TextSize={theme.textSize - 1}
-			TextColor3={theme.color(color)}
+			FontFace={theme.fonts.ui}
+			TextSize={theme.textSize.small}
+			TextColor3={color}
 			TextXAlignment={Enum.TextXAlignment.Left}
 			TextWrapped={true}
 			Size={new UDim2(1, 0, 0, 0)}
@@ -56,12 +56,16 @@ function line(theme: CardTheme, key: string, order: number, text: string, color:
 }
 
 export function ProposalSlot(props: ProposalSlotProps): Roact.Element {
-	const { theme, view, actions } = props;
+	return withTheme((theme) => renderSlot(theme, props));
+}
+
+function renderSlot(theme: Theme, props: ProposalSlotProps): Roact.Element {
+	const { view, actions } = props;
 	const id = view.proposal.id;
 	const activity = view.activity;
 	const below = new Map<string, Roact.Element>();
-	if (activity.busy !== undefined) below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], "SubText"));
-	if (activity.error !== undefined) below.set("Error", line(theme, "Error", 3, activity.error, "ErrorText"));
+	if (activity.busy !== undefined) below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], theme.colors.subText));
+	if (activity.error !== undefined) below.set("Error", line(theme, "Error", 3, activity.error, theme.colors.errorText));
 	const conflicts = activity.revertConflicts;
 	if (conflicts !== undefined && conflicts.size() > 0) {
 		const named = new Array<string>();
@@ -76,22 +80,25 @@ export function ProposalSlot(props: ProposalSlotProps): Roact.Element {
 				"Conflicts",
 				4,
 				`Reverting would overwrite changes made since: ${named.join("; ")}${more}.`,
-				"WarningText",
+				theme.colors.warningText,
 			),
 		);
 		below.set(
 			"ConfirmRevert",
 			<frame LayoutOrder={5} Size={new UDim2(1, 0, 0, 0)} AutomaticSize={Enum.AutomaticSize.Y} BackgroundTransparency={1}>
-				<uilistlayout FillDirection={Enum.FillDirection.Horizontal} SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
-				<ActionButton
-					Key="RevertAnyway"
-					theme={theme}
-					text="Revert anyway"
-					variant="danger"
-					layoutOrder={1}
-					onActivate={() => actions.revert(id, true)}
+				<uilistlayout
+					FillDirection={Enum.FillDirection.Horizontal}
+					SortOrder={Enum.SortOrder.LayoutOrder}
+					Padding={new UDim(0, theme.spacing.s)}
 				/>
-				<ActionButton Key="Cancel" theme={theme} text="Cancel" layoutOrder={2} onActivate={() => actions.cancelRevert(id)} />
+				<ThemedButton
+					Key="RevertAnyway"
+					text="Revert anyway"
+					textColor={theme.colors.errorText}
+					layoutOrder={1}
+					onActivated={() => actions.revert(id, true)}
+				/>
+				<ThemedButton Key="Cancel" text="Cancel" layoutOrder={2} onActivated={() => actions.cancelRevert(id)} />
 			</frame>,
 		);
 	}
@@ -102,10 +109,9 @@ export function ProposalSlot(props: ProposalSlotProps): Roact.Element {
 			BackgroundTransparency={1}
 			LayoutOrder={props.layoutOrder}
 		>
-			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 			<ProposalCard
 				Key="Card"
-				theme={theme}
 				proposal={view.proposal}
 				layoutOrder={1}
 				onApprove={(proposalId) => actions.approve(proposalId)}

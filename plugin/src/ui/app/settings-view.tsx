@@ -6,8 +6,9 @@
 import Roact from "@rbxts/roact";
 import { SettingsView as SettingsData } from "../../app/app-state";
 import { VectorSettings } from "../../settings/settings-schema";
-import { CardColor, CardTheme, PADDING, SPACING } from "../cards/card-theme";
 import { ConnectionTestResult, SettingsPanel } from "../settings/settings-panel";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
 
 export interface SettingsActions {
 	saveSettings(settings: VectorSettings): void;
@@ -17,22 +18,25 @@ export interface SettingsActions {
 export interface SettingsViewProps {
 	readonly settings: SettingsData;
 	readonly actions: SettingsActions;
-	readonly cardTheme: CardTheme;
 	readonly layoutOrder?: number;
 }
 
 export function SettingsView(props: SettingsViewProps): Roact.Element {
-	const { settings, actions, cardTheme: theme } = props;
+	return withTheme((theme) => renderView(theme, props));
+}
+
+function renderView(theme: Theme, props: SettingsViewProps): Roact.Element {
+	const { settings, actions } = props;
 	const notes = new Map<string, Roact.Element>();
-	const note = (key: string, order: number, text: string, color: CardColor) =>
+	const note = (key: string, order: number, text: string, color: Color3) =>
 		notes.set(
 			key,
 			<textlabel
 				LayoutOrder={order}
 				Text={text}
-				Font={theme.font}
-				TextSize={theme.textSize - 1}
-				TextColor3={theme.color(color)}
+				FontFace={theme.fonts.ui}
+				TextSize={theme.textSize.small}
+				TextColor3={color}
 				TextXAlignment={Enum.TextXAlignment.Left}
 				TextWrapped={true}
 				Size={new UDim2(1, 0, 0, 0)}
@@ -41,13 +45,13 @@ export function SettingsView(props: SettingsViewProps): Roact.Element {
 			/>,
 		);
 	if (settings.resets.size() > 0) {
-		note("Resets", 1, `Some saved settings could not be used and were reset: ${settings.resets.join("; ")}.`, "WarningText");
+		note("Resets", 1, `Some saved settings could not be used and were reset: ${settings.resets.join("; ")}.`, theme.colors.warningText);
 	}
-	if (settings.save.state === "failed" && settings.save.message !== undefined) note("Save", 2, settings.save.message, "ErrorText");
-	else if (settings.save.state === "saved") note("Save", 2, "Saved. Changes apply from the next request.", "SubText");
+	if (settings.save.state === "failed" && settings.save.message !== undefined) note("Save", 2, settings.save.message, theme.colors.errorText);
+	else if (settings.save.state === "saved") note("Save", 2, "Saved. Changes apply from the next request.", theme.colors.subText);
 	return (
 		<frame Size={UDim2.fromScale(1, 1)} BackgroundTransparency={1} LayoutOrder={props.layoutOrder}>
-			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 			{notes.size() > 0 ? (
 				<frame
 					Key="Notes"
@@ -57,18 +61,17 @@ export function SettingsView(props: SettingsViewProps): Roact.Element {
 					BackgroundTransparency={1}
 				>
 					<uipadding
-						PaddingLeft={new UDim(0, PADDING)}
-						PaddingRight={new UDim(0, PADDING)}
-						PaddingTop={new UDim(0, PADDING)}
+						PaddingLeft={new UDim(0, theme.spacing.m)}
+						PaddingRight={new UDim(0, theme.spacing.m)}
+						PaddingTop={new UDim(0, theme.spacing.m)}
 					/>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 					{notes}
 				</frame>
 			) : undefined}
 			<frame Key="Form" LayoutOrder={2} Size={UDim2.fromScale(1, 0)} BackgroundTransparency={1}>
 				{Roact.createElement("UIFlexItem", { FlexMode: Enum.UIFlexMode.Fill })}
 				<SettingsPanel
-					theme={theme}
 					settings={settings.values}
 					onSave={(values) => actions.saveSettings(values)}
 					onTestConnection={(draft) =>

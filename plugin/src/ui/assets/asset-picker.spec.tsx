@@ -2,19 +2,17 @@
 import Roact from "@rbxts/roact";
 import { AssetSearchResult } from "../../../../shared/src/proxy-api";
 import { AssetPicker, AssetPickerProps, columnsFor } from "./asset-picker";
-import { createSpecTheme } from "../cards/dev/spec-theme";
+import { specThemeSource } from "../cards/dev/spec-theme";
 import {
 	buttonLabels,
-	canClick,
-	click,
-	createSpecGui,
+	enterText as typeInto,
+	exactText as findText,
+	clickButton,
 	findButton,
-	findText,
 	overflowing,
-	SpecGui,
 	textBoxes,
-	typeInto,
-} from "../cards/dev/spec-gui";
+} from "../cards/dev/spec-queries";
+import { canActAsUser, click, mountSpec, Mounted } from "../dev/spec-gui";
 
 function result(id: number, name: string, creator = "Roblox"): AssetSearchResult {
 	return { id, name, creator, type: "Model", thumbnailUrl: `rbxthumb://type=Asset&id=${id}&w=150&h=150` };
@@ -23,13 +21,13 @@ function result(id: number, name: string, creator = "Roblox"): AssetSearchResult
 const TREES = [result(101, "Oak Tree"), result(102, "Pine Tree", "BuilderBob"), result(103, "Palm Tree")];
 
 export = () => {
-	const theme = createSpecTheme();
-	let gui: SpecGui;
+	const source = specThemeSource();
+	const theme = source.read();
+	let gui: Mounted;
 	let searches: Array<string>;
 	let inserts: Array<number>;
 
 	beforeEach(() => {
-		gui = createSpecGui(420, 600);
 		searches = [];
 		inserts = [];
 	});
@@ -38,9 +36,12 @@ export = () => {
 		gui.destroy();
 	});
 
+	const mount = (element: Roact.Element, width = 420) => {
+		gui = mountSpec(element, { width, height: 600, theme: source });
+	};
+
 	const picker = (props: Partial<AssetPickerProps>) => (
 		<AssetPicker
-			theme={theme}
 			results={[]}
 			state={{ status: "idle" }}
 			onSearch={(query) => searches.push(query)}
@@ -57,7 +58,7 @@ export = () => {
 
 	describe("states", () => {
 		it("idle: a hint, an empty search box and a disabled Search", () => {
-			gui.mount(picker({}));
+			mount(picker({}));
 			expect(findText(gui.host, "Search the Creator Store for models to insert.")).to.be.ok();
 			expect(textBoxes(gui.host)[0].PlaceholderText).to.equal("Search models");
 			expect(findButton(gui.host, "Search")!.Active).to.equal(false);
@@ -65,29 +66,29 @@ export = () => {
 		});
 
 		it("loading: says what it is searching for, and shows no results", () => {
-			gui.mount(picker({ state: { status: "loading", query: "tree" }, results: TREES }));
+			mount(picker({ state: { status: "loading", query: "tree" }, results: TREES }));
 			expect(findText(gui.host, 'Searching for "tree"…')).to.be.ok();
 			expect(resultsFrame()).never.to.be.ok();
 		});
 
 		it("error: the message in the error colour and Try again", () => {
-			gui.mount(picker({ state: { status: "error", query: "tree", message: "the proxy did not answer" } }));
+			mount(picker({ state: { status: "error", query: "tree", message: "the proxy did not answer" } }));
 			const message = findText(gui.host, "Search failed: the proxy did not answer")!;
-			expect(message.TextColor3).to.equal(theme.color("ErrorText"));
+			expect(message.TextColor3).to.equal(theme.colors.errorText);
 			expect(findButton(gui.host, "Try again")).to.be.ok();
 		});
 
 		it("ready without results: says nothing matched", () => {
-			gui.mount(picker({ state: { status: "ready", query: "zzz" } }));
+			mount(picker({ state: { status: "ready", query: "zzz" } }));
 			expect(findText(gui.host, 'No results for "zzz".')).to.be.ok();
 			expect(resultsFrame()).never.to.be.ok();
 		});
 
 		it("ready: a grid card per result with thumbnail, name, creator and Insert", () => {
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
 			expect(cells().size()).to.equal(3);
 			expect(findText(gui.host, "Pine Tree")).to.be.ok();
-			expect(findText(gui.host, "by BuilderBob")!.TextColor3).to.equal(theme.color("SubText"));
+			expect(findText(gui.host, "by BuilderBob")!.TextColor3).to.equal(theme.colors.subText);
 			expect(
 				buttonLabels(gui.host)
 					.filter((label) => label === "Insert")
@@ -103,16 +104,16 @@ export = () => {
 
 		it("cuts long names to one line", () => {
 			const long = "Ultra Realistic Giant Redwood Tree With Moss And Animated Leaves";
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: [result(1, long)] }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: [result(1, long)] }));
 			const name = findText(gui.host, long)!;
 			expect(name.TextTruncate).to.equal(Enum.TextTruncate.AtEnd);
-			expect(name.AbsoluteSize.Y).to.equal(theme.textSize + 3);
+			expect(name.AbsoluteSize.Y).to.equal(theme.textSize.body + 3);
 		});
 
 		it("shows a page of results at a time", () => {
 			const many = new Array<AssetSearchResult>();
 			for (let i = 1; i <= 30; i++) many.push(result(i, `Tree ${i}`));
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: many }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: many }));
 			expect(cells().size()).to.equal(24);
 			expect(findButton(gui.host, "Show 6 more")).to.be.ok();
 		});
@@ -124,7 +125,7 @@ export = () => {
 			expect(columnsFor(245)).to.equal(1);
 			expect(columnsFor(246)).to.equal(2); // 2 x 120 + the 6 px gap
 			expect(columnsFor(412)).to.equal(3);
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
 			const xs = new Set<number>();
 			for (const cell of cells()) {
 				xs.add(cell.AbsolutePosition.X);
@@ -134,8 +135,7 @@ export = () => {
 		});
 
 		it("falls back to one column in a narrow parent, with every cell inside the window", () => {
-			gui.resize(170);
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }), 170);
 			const frame = resultsFrame()!;
 			const right = frame.AbsolutePosition.X + frame.AbsoluteWindowSize.X;
 			for (const cell of cells()) {
@@ -148,8 +148,8 @@ export = () => {
 		});
 
 		it("goes from three columns to one when the parent narrows", () => {
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
-			gui.resize(170);
+			mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
+			gui.resize(170, 600);
 			const xs = new Set<number>();
 			for (const cell of cells()) xs.add(cell.AbsolutePosition.X);
 			expect(xs.size()).to.equal(1);
@@ -157,42 +157,42 @@ export = () => {
 	});
 
 	describe("interactions", () => {
-		if (!canClick()) SKIP();
+		if (!canActAsUser()) SKIP();
 
 		it("Enter in the search box searches for the trimmed query", () => {
-			gui.mount(picker({}));
+			mount(picker({}));
 			typeInto(textBoxes(gui.host)[0], "  red tree ", true);
 			expect(searches.join(";")).to.equal("red tree");
 		});
 
 		it("Search searches for what is typed; an empty box searches nothing", () => {
-			gui.mount(picker({}));
+			mount(picker({}));
 			typeInto(textBoxes(gui.host)[0], "   ");
-			click(findButton(gui.host, "Search"));
+			clickButton(gui.host, "Search");
 			expect(searches.size()).to.equal(0);
 			typeInto(textBoxes(gui.host)[0], "lamp");
 			expect(findButton(gui.host, "Search")!.Active).to.equal(true);
-			click(findButton(gui.host, "Search"));
+			clickButton(gui.host, "Search");
 			expect(searches.join(";")).to.equal("lamp");
 		});
 
 		it("Try again repeats the failed search", () => {
-			gui.mount(picker({ state: { status: "error", query: "tree", message: "timeout" } }));
-			click(findButton(gui.host, "Try again"));
+			mount(picker({ state: { status: "error", query: "tree", message: "timeout" } }));
+			clickButton(gui.host, "Try again");
 			expect(searches.join(";")).to.equal("tree");
 		});
 
 		it("Insert reports the result it belongs to", () => {
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: TREES }));
 			const pine = cells().find((cell) => findText(cell, "Pine Tree") !== undefined)!;
-			click(findButton(pine, "Insert"));
+			clickButton(pine, "Insert");
 			expect(inserts.join(";")).to.equal("102");
 		});
 
 		it("Show more adds the next page", () => {
 			const many = new Array<AssetSearchResult>();
 			for (let i = 1; i <= 30; i++) many.push(result(i, `Tree ${i}`));
-			gui.mount(picker({ state: { status: "ready", query: "tree" }, results: many }));
+			mount(picker({ state: { status: "ready", query: "tree" }, results: many }));
 			const more = findButton(gui.host, "Show 6 more")!;
 			const frame = resultsFrame()!;
 			frame.CanvasPosition = new Vector2(0, frame.AbsoluteCanvasSize.Y);

@@ -8,8 +8,9 @@
  */
 import Roact from "@rbxts/roact";
 import { AssetSearchResult } from "../../../../shared/src/proxy-api";
-import { ActionButton } from "../cards/action-button";
-import { CardColor, CardTheme, CONTROL_HEIGHT, SPACING } from "../cards/card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 import { AssetResultCard, RESULT_HEIGHT } from "./asset-result-card";
 
 /** Where the search stands; `query` is the search the state is about. */
@@ -20,7 +21,6 @@ export type AssetPickerState =
 	| { readonly status: "error"; readonly query: string; readonly message: string };
 
 export interface AssetPickerProps {
-	readonly theme: CardTheme;
 	readonly results: ReadonlyArray<AssetSearchResult>;
 	readonly state: AssetPickerState;
 	readonly onSearch: (query: string) => void;
@@ -38,7 +38,6 @@ interface AssetPickerComponentState {
 /** Narrowest a result cell may be. */
 export const MIN_CELL_WIDTH = 120;
 const GAP = 6;
-const SCROLL_BAR = 8;
 const SEARCH_BUTTON_WIDTH = 72;
 const DEFAULT_PAGE_SIZE = 24;
 
@@ -65,23 +64,29 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 	}
 
 	/** The status line: what the person should know about the search, in its colour. */
-	private status(): [string, CardColor] | undefined {
+	private status(theme: Theme): [string, Color3] | undefined {
 		const state = this.props.state;
 		switch (state.status) {
 			case "idle":
-				return ["Search the Creator Store for models to insert.", "DimmedText"];
+				return ["Search the Creator Store for models to insert.", theme.colors.dimmedText];
 			case "loading":
-				return [`Searching for "${state.query}"…`, "SubText"];
+				return [`Searching for "${state.query}"…`, theme.colors.subText];
 			case "error":
-				return [`Search failed: ${state.message}`, "ErrorText"];
+				return [`Search failed: ${state.message}`, theme.colors.errorText];
 			case "ready":
-				return this.props.results.size() === 0 ? [`No results for "${state.query}".`, "DimmedText"] : undefined;
+				return this.props.results.size() === 0
+					? [`No results for "${state.query}".`, theme.colors.dimmedText]
+					: undefined;
 		}
 	}
 
-	render() {
-		const { theme, state, results } = this.props;
-		const status = this.status();
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { state, results } = this.props;
+		const status = this.status(theme);
 		const showResults = state.status === "ready" && results.size() > 0;
 		const columns = columnsFor(this.state.width);
 		const pageSize = this.props.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -91,11 +96,11 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 			const result = results[index];
 			cells.set(
 				`Result${index}`,
-				<AssetResultCard theme={theme} result={result} onInsert={this.props.onInsert} layoutOrder={index} />,
+				<AssetResultCard result={result} onInsert={this.props.onInsert} layoutOrder={index} />,
 			);
 		}
 		// The status line and the results never show together: both start under the search row.
-		const top = CONTROL_HEIGHT + SPACING;
+		const top = theme.rowHeight + theme.spacing.s;
 
 		return (
 			<frame Size={new UDim2(1, 0, 1, 0)} BackgroundTransparency={1}>
@@ -104,15 +109,15 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 					Text={this.state.query}
 					PlaceholderText="Search models"
 					ClearTextOnFocus={false}
-					Font={theme.font}
-					TextSize={theme.textSize}
-					TextColor3={theme.color("MainText")}
-					PlaceholderColor3={theme.color("DimmedText")}
+					FontFace={theme.fonts.ui}
+					TextSize={theme.textSize.body}
+					TextColor3={theme.colors.text.default}
+					PlaceholderColor3={theme.colors.dimmedText}
 					TextXAlignment={Enum.TextXAlignment.Left}
 					TextTruncate={Enum.TextTruncate.AtEnd}
-					BackgroundColor3={theme.color("InputFieldBackground")}
+					BackgroundColor3={theme.colors.inputBackground.default}
 					BorderSizePixel={0}
-					Size={new UDim2(1, -(SEARCH_BUTTON_WIDTH + SPACING), 0, CONTROL_HEIGHT)}
+					Size={new UDim2(1, -(SEARCH_BUTTON_WIDTH + theme.spacing.s), 0, theme.rowHeight)}
 					Change={{ Text: (rbx) => this.setState({ query: rbx.Text }) }}
 					Event={{
 						FocusLost: (rbx, enterPressed) => {
@@ -120,24 +125,19 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 						},
 					}}
 				>
-					<uipadding PaddingLeft={new UDim(0, SPACING)} PaddingRight={new UDim(0, SPACING)} />
-					<uistroke Color={theme.color("InputFieldBorder")} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
+					<uipadding PaddingLeft={new UDim(0, theme.spacing.s)} PaddingRight={new UDim(0, theme.spacing.s)} />
+					<uicorner CornerRadius={new UDim(0, theme.radius)} />
+					<uistroke Color={theme.colors.inputBorder.default} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 				</textbox>
-				<frame
-					Key="SearchButton"
-					Position={new UDim2(1, -SEARCH_BUTTON_WIDTH, 0, 0)}
-					Size={new UDim2(0, SEARCH_BUTTON_WIDTH, 0, CONTROL_HEIGHT)}
-					BackgroundTransparency={1}
-				>
-					<ActionButton
-						theme={theme}
-						text="Search"
-						variant="main"
-						fill={true}
-						disabled={trim(this.state.query) === "" || state.status === "loading"}
-						onActivate={() => this.search(this.state.query)}
-					/>
-				</frame>
+				<ThemedButton
+					Key="Search"
+					text="Search"
+					style="main"
+					position={new UDim2(1, -SEARCH_BUTTON_WIDTH, 0, 0)}
+					size={new UDim2(0, SEARCH_BUTTON_WIDTH, 0, theme.rowHeight)}
+					enabled={trim(this.state.query) !== "" && state.status !== "loading"}
+					onActivated={() => this.search(this.state.query)}
+				/>
 				{status !== undefined && (
 					<frame
 						Key="Status"
@@ -146,14 +146,14 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 						AutomaticSize={Enum.AutomaticSize.Y}
 						BackgroundTransparency={1}
 					>
-						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 						<textlabel
 							Key="Message"
 							LayoutOrder={1}
 							Text={status[0]}
-							Font={theme.font}
-							TextSize={theme.textSize}
-							TextColor3={theme.color(status[1])}
+							FontFace={theme.fonts.ui}
+							TextSize={theme.textSize.body}
+							TextColor3={status[1]}
 							TextXAlignment={Enum.TextXAlignment.Left}
 							TextWrapped={true}
 							Size={new UDim2(1, 0, 0, 0)}
@@ -161,12 +161,11 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 							BackgroundTransparency={1}
 						/>
 						{state.status === "error" && (
-							<ActionButton
+							<ThemedButton
 								Key="Retry"
-								theme={theme}
 								text="Try again"
 								layoutOrder={2}
-								onActivate={() => this.props.onSearch(state.query)}
+								onActivated={() => this.props.onSearch(state.query)}
 							/>
 						)}
 					</frame>
@@ -180,8 +179,8 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 						AutomaticCanvasSize={Enum.AutomaticSize.Y}
 						ScrollingDirection={Enum.ScrollingDirection.Y}
 						VerticalScrollBarInset={Enum.ScrollBarInset.Always}
-						ScrollBarThickness={SCROLL_BAR}
-						ScrollBarImageColor3={theme.color("ScrollBar")}
+						ScrollBarThickness={theme.scrollBarThickness}
+						ScrollBarImageColor3={theme.colors.scrollBar}
 						BackgroundTransparency={1}
 						BorderSizePixel={0}
 						Change={{
@@ -201,11 +200,10 @@ export class AssetPicker extends Roact.Component<AssetPickerProps, AssetPickerCo
 						{cells}
 						{shown < results.size() && (
 							<frame Key="More" LayoutOrder={shown} BackgroundTransparency={1}>
-								<ActionButton
-									theme={theme}
+								<ThemedButton
 									text={`Show ${math.min(pageSize, results.size() - shown)} more`}
-									fill={true}
-									onActivate={() => this.setState({ pages: this.state.pages + 1 })}
+									size={new UDim2(1, 0, 0, theme.rowHeight)}
+									onActivated={() => this.setState({ pages: this.state.pages + 1 })}
 								/>
 							</frame>
 						)}

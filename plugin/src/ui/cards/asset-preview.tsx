@@ -7,11 +7,11 @@
 import Roact from "@rbxts/roact";
 import { InstancePath, ScanFinding } from "../../proposals/operation";
 import { RULE_LABELS } from "../../studio/asset-scan";
-import { ActionButton } from "./action-button";
-import { CardTheme, SPACING } from "./card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 
 export interface AssetPreviewProps {
-	readonly theme: CardTheme;
 	readonly assetId: number;
 	readonly parentPath: InstancePath;
 	readonly findings: ReadonlyArray<ScanFinding>;
@@ -47,8 +47,12 @@ export function findingsSummary(findings: ReadonlyArray<ScanFinding>): string {
 export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPreviewState> {
 	state: AssetPreviewState = { pages: 1 };
 
-	render() {
-		const { theme, assetId, findings } = this.props;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { assetId, findings } = this.props;
 		const ordered = [
 			...findings.filter((finding) => finding.severity === "danger"),
 			...findings.filter((finding) => finding.severity !== "danger"),
@@ -61,8 +65,8 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 				Key={key}
 				LayoutOrder={order}
 				Text={text}
-				Font={code ? theme.codeFont : theme.font}
-				TextSize={code ? theme.codeTextSize : theme.textSize}
+				FontFace={code ? theme.fonts.code : theme.fonts.ui}
+				TextSize={code ? theme.textSize.code : theme.textSize.body}
 				TextColor3={color}
 				TextXAlignment={Enum.TextXAlignment.Left}
 				TextWrapped={true}
@@ -83,18 +87,25 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 					LayoutOrder={index + 1}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundColor3={theme.color("TableItem")}
+					BackgroundColor3={danger ? theme.colors.errorBackground : theme.colors.background}
+					BackgroundTransparency={danger ? 0.5 : 1}
 					BorderSizePixel={0}
 				>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
-					<uipadding PaddingLeft={new UDim(0, SPACING)} PaddingRight={new UDim(0, SPACING)} />
+					<uicorner CornerRadius={new UDim(0, theme.radius)} />
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
+					<uipadding
+						PaddingLeft={new UDim(0, theme.spacing.s)}
+						PaddingRight={new UDim(0, theme.spacing.s)}
+						PaddingTop={new UDim(0, theme.spacing.xs)}
+						PaddingBottom={new UDim(0, theme.spacing.xs)}
+					/>
 					{line(
 						"Severity",
 						1,
 						`${danger ? "Danger" : "Warning"}: ${where} ${RULE_LABELS[finding.rule]}`,
-						theme.color(danger ? "ErrorText" : "WarningText"),
+						danger ? theme.colors.errorText : theme.colors.warningText,
 					)}
-					{finding.excerpt !== "" && line("Excerpt", 2, finding.excerpt, theme.color("SubText"), true)}
+					{finding.excerpt !== "" && line("Excerpt", 2, finding.excerpt, theme.colors.subText, true)}
 				</frame>,
 			);
 		}
@@ -106,7 +117,7 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 				BackgroundTransparency={1}
 				LayoutOrder={this.props.layoutOrder ?? 0}
 			>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 				<frame
 					Key="Asset"
 					LayoutOrder={0}
@@ -118,25 +129,25 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 						Key="Thumbnail"
 						Image={assetThumbnail(assetId)}
 						Size={UDim2.fromOffset(THUMBNAIL, THUMBNAIL)}
-						BackgroundColor3={theme.color("InputFieldBackground")}
+						BackgroundColor3={theme.colors.inputBackground.default}
 						BorderSizePixel={0}
 						ScaleType={Enum.ScaleType.Fit}
 					/>
 					<frame
 						Key="About"
-						Position={new UDim2(0, THUMBNAIL + SPACING * 2, 0, 0)}
-						Size={new UDim2(1, -(THUMBNAIL + SPACING * 2), 0, 0)}
+						Position={new UDim2(0, THUMBNAIL + theme.spacing.m, 0, 0)}
+						Size={new UDim2(1, -(THUMBNAIL + theme.spacing.m), 0, 0)}
 						AutomaticSize={Enum.AutomaticSize.Y}
 						BackgroundTransparency={1}
 					>
-						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
-						{line("Id", 1, `Asset ${string.format("%d", assetId)}`, theme.color("MainText"))}
-						{line("Parent", 2, `Into ${this.props.parentPath}`, theme.color("SubText"))}
+						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
+						{line("Id", 1, `Asset ${string.format("%d", assetId)}`, theme.colors.text.default)}
+						{line("Parent", 2, `Into ${this.props.parentPath}`, theme.colors.subText)}
 						{line(
 							"Summary",
 							3,
 							findingsSummary(ordered),
-							theme.color(hasDanger ? "ErrorText" : ordered.size() > 0 ? "WarningText" : "SubText"),
+							hasDanger ? theme.colors.errorText : ordered.size() > 0 ? theme.colors.warningText : theme.colors.subText,
 						)}
 					</frame>
 				</frame>
@@ -150,10 +161,9 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 						BackgroundTransparency={1}
 					>
 						<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
-						<ActionButton
-							theme={theme}
+						<ThemedButton
 							text={`Show ${math.min(pageSize, ordered.size() - shown)} more of ${ordered.size() - shown}`}
-							onActivate={() => this.setState({ pages: this.state.pages + 1 })}
+							onActivated={() => this.setState({ pages: this.state.pages + 1 })}
 						/>
 					</frame>
 				)}

@@ -12,12 +12,12 @@
  */
 import Roact from "@rbxts/roact";
 import { renderUnifiedDiff, UnifiedDiff } from "../../diff/unified-diff";
-import { ActionButton } from "./action-button";
-import { CardTheme, PADDING, SPACING } from "./card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 import { DiffRow, DiffRows, diffRows, firstChangedLine, visibleWindow } from "./diff-rows";
 
 export interface DiffViewProps {
-	readonly theme: CardTheme;
 	/** What changes, e.g. "Edit Workspace/Door/Main" (the header's first line). */
 	readonly title: string;
 	readonly before: string;
@@ -50,7 +50,6 @@ interface Computed {
 
 /** Monospace advance: RobotoMono's is 0.6 em and Code's 0.5 em, so 0.6 em never undersizes the canvas. */
 const CHAR_EM = 0.6;
-const SCROLL_BAR = 8;
 /** Rows drawn beyond each edge of the window. */
 const OVERSCAN = 6;
 const DEFAULT_COLLAPSE_AFTER = 40;
@@ -58,6 +57,11 @@ const DEFAULT_VISIBLE_ROWS = 20;
 /** Caps for the preview: far beyond reading, still bounded (see unified-diff's options). */
 const MAX_DIFF_LINES = 100000;
 const MAX_DIFF_BYTES = 8 * 1024 * 1024;
+
+/** One diff row: the code text size and a little air. */
+function rowHeightOf(theme: Theme): number {
+	return theme.textSize.code + 4;
+}
 
 const MARKERS: { readonly [kind in DiffRow["kind"]]: string } = {
 	context: " ",
@@ -83,12 +87,11 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 		return computed;
 	}
 
-	private rowHeight(): number {
-		return this.props.theme.codeTextSize + 3;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
 	}
 
-	render() {
-		const { theme } = this.props;
+	private renderWith(theme: Theme): Roact.Element {
 		const computed = this.compute();
 		const total = computed.rows.rows.size();
 		const expanded = this.state.expanded ?? total <= (this.props.collapseAfter ?? DEFAULT_COLLAPSE_AFTER);
@@ -107,24 +110,24 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 					LayoutOrder={1}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundColor3={theme.color("DiffFilePathBackground")}
+					BackgroundColor3={theme.colors.diff.filePathBackground}
 					BorderSizePixel={0}
 				>
-					<uistroke Color={theme.color("DiffFilePathBorder")} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
+					<uistroke Color={theme.colors.diff.filePathBorder} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 					<uipadding
-						PaddingLeft={new UDim(0, PADDING)}
-						PaddingRight={new UDim(0, PADDING)}
-						PaddingTop={new UDim(0, SPACING)}
-						PaddingBottom={new UDim(0, SPACING)}
+						PaddingLeft={new UDim(0, theme.spacing.m)}
+						PaddingRight={new UDim(0, theme.spacing.m)}
+						PaddingTop={new UDim(0, theme.spacing.s)}
+						PaddingBottom={new UDim(0, theme.spacing.s)}
 					/>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, SPACING)} />
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 					<textlabel
 						Key="Title"
 						LayoutOrder={1}
 						Text={this.props.title}
-						Font={theme.font}
-						TextSize={theme.textSize}
-						TextColor3={theme.color("DiffFilePathText")}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.body}
+						TextColor3={theme.colors.diff.filePathText}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						TextWrapped={true}
 						Size={new UDim2(1, 0, 0, 0)}
@@ -142,78 +145,76 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 							SortOrder={Enum.SortOrder.LayoutOrder}
 							FillDirection={Enum.FillDirection.Horizontal}
 							VerticalAlignment={Enum.VerticalAlignment.Center}
-							Padding={new UDim(0, SPACING)}
+							Padding={new UDim(0, theme.spacing.s)}
 							Wraps={true}
 						/>
 						<textlabel
 							Key="Stats"
 							LayoutOrder={1}
 							Text={total === 0 ? "No changes" : `+${computed.diff.added} -${computed.diff.removed}`}
-							Font={theme.font}
-							TextSize={theme.textSize}
-							TextColor3={theme.color("SubText")}
-							Size={new UDim2(0, 0, 0, 24)}
+							FontFace={theme.fonts.ui}
+							TextSize={theme.textSize.body}
+							TextColor3={theme.colors.subText}
+							Size={new UDim2(0, 0, 0, theme.rowHeight)}
 							AutomaticSize={Enum.AutomaticSize.X}
 							BackgroundTransparency={1}
 						/>
 						{total > 0 && (
-							<ActionButton
+							<ThemedButton
 								Key="Toggle"
-								theme={theme}
 								layoutOrder={2}
 								text={expanded ? "Hide diff" : `Show diff (${total} lines)`}
-								onActivate={() => this.setState({ expanded: !expanded })}
+								onActivated={() => this.setState({ expanded: !expanded })}
 							/>
 						)}
 						{onOpenScript !== undefined && firstLine !== undefined && (
-							<ActionButton
+							<ThemedButton
 								Key="OpenScript"
-								theme={theme}
 								layoutOrder={3}
 								text="Open script"
-								onActivate={() => onOpenScript(firstLine)}
+								onActivated={() => onOpenScript(firstLine)}
 							/>
 						)}
 					</frame>
 				</frame>
-				{expanded && total > 0 && this.renderLines(computed.rows)}
+				{expanded && total > 0 && this.renderLines(theme, computed.rows)}
 			</frame>
 		);
 	}
 
-	private renderLines(measured: DiffRows): Roact.Element {
-		const { theme } = this.props;
-		const rowHeight = this.rowHeight();
+	private renderLines(theme: Theme, measured: DiffRows): Roact.Element {
+		const rowHeight = rowHeightOf(theme);
+		const bar = theme.scrollBarThickness;
 		const total = measured.rows.size();
 		const maxRows = this.props.maxVisibleRows ?? DEFAULT_VISIBLE_ROWS;
 		const shownRows = math.min(total, maxRows);
 		const viewHeight = shownRows * rowHeight;
-		const charWidth = theme.codeTextSize * CHAR_EM;
-		const numberWidth = math.ceil(tostring(math.max(1, measured.largestLine)).size() * charWidth) + PADDING;
+		const charWidth = theme.textSize.code * CHAR_EM;
+		const numberWidth = math.ceil(tostring(math.max(1, measured.largestLine)).size() * charWidth) + theme.spacing.m;
 		const gutterWidth = 2 * numberWidth;
-		const textLeft = gutterWidth + SPACING;
-		const contentWidth = math.ceil(textLeft + (measured.widestText + 2) * charWidth + PADDING);
-		const windowWidth = this.state.frameWidth - (total > maxRows ? SCROLL_BAR : 0);
+		const textLeft = gutterWidth + theme.spacing.s;
+		const contentWidth = math.ceil(textLeft + (measured.widestText + 2) * charWidth + theme.spacing.m);
+		const windowWidth = this.state.frameWidth - (total > maxRows ? bar : 0);
 		const needsHorizontalBar = this.state.frameWidth > 0 && contentWidth > windowWidth;
 		const window = visibleWindow(this.state.topRow * rowHeight, viewHeight, rowHeight, total, OVERSCAN);
 
 		const children = new Map<string, Roact.Element>();
 		for (let index = window.first; index <= window.last; index++) {
-			children.set(`Row${index}`, this.renderRow(measured.rows[index], index, numberWidth, textLeft));
+			children.set(`Row${index}`, this.renderRow(theme, measured.rows[index], index, numberWidth, textLeft));
 		}
 		return (
 			<scrollingframe
 				Key="Lines"
 				LayoutOrder={2}
-				Size={new UDim2(1, 0, 0, viewHeight + (needsHorizontalBar ? SCROLL_BAR : 0))}
+				Size={new UDim2(1, 0, 0, viewHeight + (needsHorizontalBar ? bar : 0))}
 				CanvasSize={new UDim2(0, contentWidth, 0, total * rowHeight)}
 				ScrollingDirection={Enum.ScrollingDirection.XY}
-				ScrollBarThickness={SCROLL_BAR}
-				ScrollBarImageColor3={theme.color("ScrollBar")}
+				ScrollBarThickness={bar}
+				ScrollBarImageColor3={theme.colors.scrollBar}
 				VerticalScrollBarInset={Enum.ScrollBarInset.ScrollBar}
 				HorizontalScrollBarInset={Enum.ScrollBarInset.ScrollBar}
 				ElasticBehavior={Enum.ElasticBehavior.Never}
-				BackgroundColor3={theme.color("DiffTextNoChangeBackground")}
+				BackgroundColor3={theme.colors.diff.background}
 				BorderSizePixel={0}
 				Change={{
 					CanvasPosition: (rbx) => {
@@ -230,39 +231,39 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 		);
 	}
 
-	private renderRow(row: DiffRow, index: number, numberWidth: number, textLeft: number): Roact.Element {
-		const { theme } = this.props;
-		const rowHeight = this.rowHeight();
+	private renderRow(theme: Theme, row: DiffRow, index: number, numberWidth: number, textLeft: number): Roact.Element {
+		const rowHeight = rowHeightOf(theme);
+		const diff = theme.colors.diff;
 		let background: Color3;
 		let gutter: Color3;
 		let foreground: Color3;
 		if (row.kind === "added") {
-			background = theme.color("DiffTextAdditionBackground");
-			gutter = theme.color("DiffLineNumAdditionBackground");
-			foreground = theme.color("DiffTextAddition");
+			background = diff.additionBackground;
+			gutter = diff.lineNumberAdditionBackground;
+			foreground = diff.additionText;
 		} else if (row.kind === "removed") {
-			background = theme.color("DiffTextDeletionBackground");
-			gutter = theme.color("DiffLineNumDeletionBackground");
-			foreground = theme.color("DiffTextDeletion");
+			background = diff.deletionBackground;
+			gutter = diff.lineNumberDeletionBackground;
+			foreground = diff.deletionText;
 		} else if (row.kind === "hunk") {
-			background = theme.color("DiffTextSeparatorBackground");
-			gutter = theme.color("DiffLineNumSeparatorBackground");
-			foreground = theme.color("DiffTextHunkInfo");
+			background = diff.separatorBackground;
+			gutter = diff.lineNumberSeparatorBackground;
+			foreground = diff.hunkInfo;
 		} else {
-			background = theme.color("DiffTextNoChangeBackground");
-			gutter = theme.color("DiffLineNumNoChangeBackground");
-			foreground = theme.color(row.kind === "note" ? "DiffTextHunkInfo" : "DiffTextNoChange");
+			background = diff.background;
+			gutter = diff.lineNumberBackground;
+			foreground = row.kind === "note" ? diff.hunkInfo : diff.text;
 		}
 		const number = (value: number | undefined, left: number, key: string) => (
 			<textlabel
 				Key={key}
 				Text={value !== undefined ? tostring(value) : ""}
-				Font={theme.codeFont}
-				TextSize={theme.codeTextSize}
-				TextColor3={theme.color("DiffLineNum")}
+				FontFace={theme.fonts.code}
+				TextSize={theme.textSize.code}
+				TextColor3={diff.lineNumber}
 				TextXAlignment={Enum.TextXAlignment.Right}
 				Position={new UDim2(0, left, 0, 0)}
-				Size={new UDim2(0, numberWidth - SPACING, 1, 0)}
+				Size={new UDim2(0, numberWidth - theme.spacing.s, 1, 0)}
 				BackgroundTransparency={1}
 			/>
 		);
@@ -281,8 +282,8 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 				<textlabel
 					Key="Text"
 					Text={marker === "" ? row.text : `${marker} ${row.text}`}
-					Font={theme.codeFont}
-					TextSize={theme.codeTextSize}
+					FontFace={theme.fonts.code}
+					TextSize={theme.textSize.code}
 					TextColor3={foreground}
 					TextXAlignment={Enum.TextXAlignment.Left}
 					Position={new UDim2(0, textLeft, 0, 0)}

@@ -7,12 +7,12 @@
  */
 import Roact from "@rbxts/roact";
 import { JsonValue } from "../../proposals/operation";
-import { ActionButton } from "./action-button";
-import { CardColor, CardTheme, SPACING } from "./card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 import { formatValue } from "./operation-text";
 
 export interface PropertyTableProps {
-	readonly theme: CardTheme;
 	readonly properties: { readonly [property: string]: JsonValue };
 	/** Values before the change, when known (an applied set_properties). */
 	readonly oldValues?: { readonly [property: string]: JsonValue };
@@ -35,8 +35,12 @@ export const NARROW = 280;
 export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyTableState> {
 	state: PropertyTableState = { pages: 1, width: 0 };
 
-	render() {
-		const { theme, properties, oldValues } = this.props;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { properties, oldValues } = this.props;
 		const names = new Array<string>();
 		for (const [name] of pairs(properties)) names.push(name as string);
 		names.sort();
@@ -44,18 +48,19 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 		const shown = math.min(names.size(), this.state.pages * pageSize);
 		const withOld = oldValues !== undefined;
 		const stacked = this.state.width > 0 && this.state.width < NARROW;
-		const columns: Array<[string, number, CardColor, boolean]> = withOld
+		// Title and share of the width per column.
+		const columns: Array<[string, number]> = withOld
 			? [
-					["Property", 0.3, "MainText", false],
-					["Old", 0.35, "DimmedText", true],
-					["New", 0.35, "MainText", true],
+					["Property", 0.3],
+					["Old", 0.35],
+					["New", 0.35],
 				]
 			: [
-					["Property", 0.4, "MainText", false],
-					["New", 0.6, "MainText", true],
+					["Property", 0.4],
+					["New", 0.6],
 				];
 
-		const cell = (key: string, text: string, column: number, color: CardColor, code: boolean) => {
+		const cell = (key: string, text: string, column: number, color: Color3, code: boolean) => {
 			let left = 0;
 			for (let i = 0; i < column; i++) left += columns[i][1];
 			const width = stacked ? 1 : columns[column][1];
@@ -63,14 +68,14 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 				<textlabel
 					Key={key}
 					Text={text}
-					Font={code ? theme.codeFont : theme.font}
-					TextSize={code ? theme.codeTextSize : theme.textSize}
-					TextColor3={theme.color(color)}
+					FontFace={code ? theme.fonts.code : theme.fonts.ui}
+					TextSize={code ? theme.textSize.code : theme.textSize.body}
+					TextColor3={color}
 					TextXAlignment={Enum.TextXAlignment.Left}
 					TextWrapped={true}
 					LayoutOrder={column}
 					Position={new UDim2(stacked ? 0 : left, 0, 0, 0)}
-					Size={new UDim2(width, -SPACING, 0, 0)}
+					Size={new UDim2(width, -theme.spacing.s, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				/>
@@ -80,7 +85,7 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 		const rows = new Map<string, Roact.Element>();
 		if (!stacked) {
 			const header = new Map<string, Roact.Element>();
-			columns.forEach(([title], index) => header.set(title, cell(title, title, index, "SubText", false)));
+			columns.forEach(([title], index) => header.set(title, cell(title, title, index, theme.colors.subText, false)));
 			rows.set(
 				"Header",
 				<frame
@@ -97,17 +102,19 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 			const name = names[index];
 			const cells = new Map<string, Roact.Element>();
 			if (stacked) cells.set("Layout", <uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />);
-			cells.set("Name", cell("Name", name, 0, "MainText", false));
+			cells.set("Name", cell("Name", name, 0, theme.colors.text.default, false));
 			const old = oldValues?.[name];
 			const value = formatValue(properties[name]);
 			if (stacked) {
 				cells.set(
 					"New",
-					cell("New", old !== undefined ? `${formatValue(old)} → ${value}` : value, 1, "MainText", true),
+					cell("New", old !== undefined ? `${formatValue(old)} → ${value}` : value, 1, theme.colors.text.default, true),
 				);
 			} else {
-				if (withOld) cells.set("Old", cell("Old", old !== undefined ? formatValue(old) : "", 1, "DimmedText", true));
-				cells.set("New", cell("New", value, withOld ? 2 : 1, "MainText", true));
+				if (withOld) {
+					cells.set("Old", cell("Old", old !== undefined ? formatValue(old) : "", 1, theme.colors.dimmedText, true));
+				}
+				cells.set("New", cell("New", value, withOld ? 2 : 1, theme.colors.text.default, true));
 			}
 			rows.set(
 				`Row${index}`,
@@ -115,8 +122,7 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 					LayoutOrder={index + 1}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundColor3={theme.color("TableItem")}
-					BorderSizePixel={0}
+					BackgroundTransparency={1}
 				>
 					{cells}
 				</frame>,
@@ -140,9 +146,9 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 					<textlabel
 						Key="Empty"
 						Text="No properties set."
-						Font={theme.font}
-						TextSize={theme.textSize}
-						TextColor3={theme.color("DimmedText")}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.body}
+						TextColor3={theme.colors.dimmedText}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						Size={new UDim2(1, 0, 0, 0)}
 						AutomaticSize={Enum.AutomaticSize.Y}
@@ -161,10 +167,9 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 						BackgroundTransparency={1}
 					>
 						<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
-						<ActionButton
-							theme={theme}
+						<ThemedButton
 							text={`Show ${math.min(pageSize, names.size() - shown)} more of ${names.size() - shown}`}
-							onActivate={() => this.setState({ pages: this.state.pages + 1 })}
+							onActivated={() => this.setState({ pages: this.state.pages + 1 })}
 						/>
 					</frame>
 				)}

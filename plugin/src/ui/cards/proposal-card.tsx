@@ -13,14 +13,14 @@
 import Roact from "@rbxts/roact";
 import { Proposal } from "../../proposals/proposal";
 import { InstancePath } from "../../proposals/operation";
-import { ActionButton } from "./action-button";
-import { CardColor, CardTheme, CONTROL_HEIGHT, PADDING, SPACING } from "./card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 import { oldPropertyValues, proposalKinds, targetPaths } from "./operation-text";
 import { OperationView } from "./operation-view";
 import { StateBadge } from "./state-badge";
 
 export interface ProposalCardProps {
-	readonly theme: CardTheme;
 	readonly proposal: Proposal;
 	readonly onApprove: (proposalId: string) => void;
 	/** `reason` is the user's text, trimmed; undefined when they gave none. */
@@ -69,16 +69,15 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		}
 	}
 
-	private text(key: string, order: number, text: string, color: CardColor): Roact.Element {
-		const { theme } = this.props;
+	private text(theme: Theme, key: string, order: number, text: string, color: Color3): Roact.Element {
 		return (
 			<textlabel
 				Key={key}
 				LayoutOrder={order}
 				Text={text}
-				Font={theme.font}
-				TextSize={theme.textSize}
-				TextColor3={theme.color(color)}
+				FontFace={theme.fonts.ui}
+				TextSize={theme.textSize.body}
+				TextColor3={color}
 				TextXAlignment={Enum.TextXAlignment.Left}
 				TextWrapped={true}
 				Size={new UDim2(1, 0, 0, 0)}
@@ -102,94 +101,74 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 	}
 
 	/** What happened to the proposal, under its operations. */
-	private renderOutcome(): Map<string, Roact.Element> {
+	private renderOutcome(theme: Theme): Map<string, Roact.Element> {
 		const { proposal } = this.props;
+		const colors = theme.colors;
 		const lines = new Map<string, Roact.Element>();
+		const add = (key: string, order: number, text: string, color: Color3) =>
+			lines.set(key, this.text(theme, key, order, text, color));
 		if (proposal.state === "failed") {
-			lines.set("Reason", this.text("Reason", 1, `Failed: ${proposal.reason ?? "no reason was given."}`, "ErrorText"));
+			add("Reason", 1, `Failed: ${proposal.reason ?? "no reason was given."}`, colors.errorText);
 		} else if (proposal.state === "stale") {
-			lines.set(
-				"Reason",
-				this.text("Reason", 1, `Stale: ${proposal.reason ?? "the script changed since."}`, "WarningText"),
-			);
+			add("Reason", 1, `Stale: ${proposal.reason ?? "the script changed since."}`, colors.warningText);
 			(proposal.conflicts ?? []).forEach((conflict, index) =>
-				lines.set(
-					`Conflict${index}`,
-					this.text(`Conflict${index}`, 2 + index, `Conflict in ${conflict.path}: ${conflict.detail}`, "WarningText"),
-				),
+				add(`Conflict${index}`, 2 + index, `Conflict in ${conflict.path}: ${conflict.detail}`, colors.warningText),
 			);
 		} else if (proposal.state === "rejected" && proposal.reason !== undefined && proposal.reason !== "") {
-			lines.set("Reason", this.text("Reason", 1, `Rejected: ${proposal.reason}`, "SubText"));
+			add("Reason", 1, `Rejected: ${proposal.reason}`, colors.subText);
 		} else if (proposal.state === "applied" && proposal.waypoint !== undefined) {
-			lines.set("Reason", this.text("Reason", 1, `Applied as one undo step ("${proposal.waypoint}").`, "SubText"));
+			add("Reason", 1, `Applied as one undo step ("${proposal.waypoint}").`, colors.subText);
 		}
 		return lines;
 	}
 
-	private renderActions(): Roact.Element | undefined {
-		const { theme, proposal } = this.props;
+	private renderActions(theme: Theme): Roact.Element | undefined {
+		const { proposal } = this.props;
 		const id = proposal.id;
 		const buttons = new Map<string, Roact.Element>();
 		if (proposal.state === "pending") {
 			if (this.state.rejecting) {
 				buttons.set(
 					"ConfirmReject",
-					<ActionButton
-						theme={theme}
-						text="Confirm reject"
-						layoutOrder={1}
-						onActivate={() => this.reject(this.state.reason)}
-					/>,
+					<ThemedButton text="Confirm reject" layoutOrder={1} onActivated={() => this.reject(this.state.reason)} />,
 				);
 				buttons.set(
 					"CancelReject",
-					<ActionButton
-						theme={theme}
+					<ThemedButton
 						text="Cancel"
 						layoutOrder={2}
-						onActivate={() => this.setState({ rejecting: false, reason: "" })}
+						onActivated={() => this.setState({ rejecting: false, reason: "" })}
 					/>,
 				);
 			} else {
 				buttons.set(
 					"Approve",
 					this.state.confirmingDanger ? (
-						<ActionButton
-							theme={theme}
+						<ThemedButton
 							text="Insert anyway"
-							variant="danger"
+							textColor={theme.colors.errorText}
 							layoutOrder={1}
-							onActivate={this.approve}
+							onActivated={this.approve}
 						/>
 					) : (
-						<ActionButton theme={theme} text="Approve" variant="main" layoutOrder={1} onActivate={this.approve} />
+						<ThemedButton text="Approve" style="main" layoutOrder={1} onActivated={this.approve} />
 					),
 				);
 				buttons.set(
 					"Reject",
-					<ActionButton
-						theme={theme}
+					<ThemedButton
 						text="Reject"
 						layoutOrder={2}
-						onActivate={() => this.setState({ rejecting: true, confirmingDanger: false })}
+						onActivated={() => this.setState({ rejecting: true, confirmingDanger: false })}
 					/>,
 				);
 			}
 		} else if (proposal.state === "applied") {
-			buttons.set(
-				"Revert",
-				<ActionButton theme={theme} text="Revert" layoutOrder={1} onActivate={() => this.props.onRevert(id)} />,
-			);
+			buttons.set("Revert", <ThemedButton text="Revert" layoutOrder={1} onActivated={() => this.props.onRevert(id)} />);
 		} else if (proposal.state === "failed") {
 			buttons.set(
 				"Retry",
-				<ActionButton
-					theme={theme}
-					text="Retry"
-					variant="main"
-					layoutOrder={1}
-					onActivate={() => this.props.onRetry(id)}
-				/>,
+				<ThemedButton text="Retry" style="main" layoutOrder={1} onActivated={() => this.props.onRetry(id)} />,
 			);
 		}
 		if (buttons.size() === 0) return undefined;
@@ -204,7 +183,7 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 				<uilistlayout
 					SortOrder={Enum.SortOrder.LayoutOrder}
 					FillDirection={Enum.FillDirection.Horizontal}
-					Padding={new UDim(0, SPACING)}
+					Padding={new UDim(0, theme.spacing.s)}
 					Wraps={true}
 				/>
 				{buttons}
@@ -212,8 +191,13 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		);
 	}
 
-	render() {
-		const { theme, proposal } = this.props;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { proposal } = this.props;
+		const colors = theme.colors;
 		const pending = proposal.state === "pending";
 		const pageSize = this.props.operationPageSize ?? DEFAULT_OPERATION_PAGE;
 		const total = proposal.operations.size();
@@ -229,7 +213,6 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 			operations.set(
 				`Operation${index}`,
 				<OperationView
-					theme={theme}
 					operation={operation}
 					oldValues={oldPropertyValues(proposal.operations, proposal.applied, index)}
 					onOpenScript={openScript}
@@ -240,12 +223,11 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		if (shown < total) {
 			operations.set(
 				"MoreOperations",
-				<frame LayoutOrder={shown} Size={new UDim2(1, 0, 0, CONTROL_HEIGHT)} BackgroundTransparency={1}>
+				<frame LayoutOrder={shown} Size={new UDim2(1, 0, 0, theme.rowHeight)} BackgroundTransparency={1}>
 					<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
-					<ActionButton
-						theme={theme}
+					<ThemedButton
 						text={`Show ${math.min(pageSize, total - shown)} more of ${total - shown} changes`}
-						onActivate={() => this.setState({ operationPages: this.state.operationPages + 1 })}
+						onActivated={() => this.setState({ operationPages: this.state.operationPages + 1 })}
 					/>
 				</frame>,
 			);
@@ -255,19 +237,19 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 			<frame
 				Size={new UDim2(1, 0, 0, 0)}
 				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundColor3={theme.color("MainBackground")}
+				BackgroundColor3={colors.background}
 				BorderSizePixel={0}
 				LayoutOrder={this.props.layoutOrder ?? 0}
 			>
-				<uicorner CornerRadius={new UDim(0, 4)} />
-				<uistroke Color={theme.color("Border")} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
+				<uicorner CornerRadius={new UDim(0, theme.radius)} />
+				<uistroke Color={colors.border} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 				<uipadding
-					PaddingLeft={new UDim(0, PADDING)}
-					PaddingRight={new UDim(0, PADDING)}
-					PaddingTop={new UDim(0, PADDING)}
-					PaddingBottom={new UDim(0, PADDING)}
+					PaddingLeft={new UDim(0, theme.spacing.m)}
+					PaddingRight={new UDim(0, theme.spacing.m)}
+					PaddingTop={new UDim(0, theme.spacing.m)}
+					PaddingBottom={new UDim(0, theme.spacing.m)}
 				/>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 6)} />
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 				<frame
 					Key="Header"
 					LayoutOrder={1}
@@ -282,14 +264,14 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 						Padding={new UDim(0, 6)}
 						Wraps={true}
 					/>
-					<StateBadge Key="Badge" theme={theme} state={proposal.state} layoutOrder={1} />
+					<StateBadge Key="Badge" state={proposal.state} layoutOrder={1} />
 					<textlabel
 						Key="Kinds"
 						LayoutOrder={2}
 						Text={proposalKinds(proposal.operations)}
-						Font={theme.font}
-						TextSize={theme.textSize}
-						TextColor3={theme.color("BrightText")}
+						FontFace={theme.fonts.uiSemiBold}
+						TextSize={theme.textSize.body}
+						TextColor3={colors.brightText}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						TextWrapped={true}
 						Size={new UDim2(0, 0, 0, 0)}
@@ -297,8 +279,8 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 						BackgroundTransparency={1}
 					/>
 				</frame>
-				{this.text("Targets", 2, targetPaths(proposal.operations).join(", "), "SubText")}
-				{proposal.summary !== "" && this.text("Summary", 3, proposal.summary, "MainText")}
+				{this.text(theme, "Targets", 2, targetPaths(proposal.operations).join(", "), colors.subText)}
+				{proposal.summary !== "" && this.text(theme, "Summary", 3, proposal.summary, colors.text.default)}
 				<frame
 					Key="Operations"
 					LayoutOrder={4}
@@ -306,7 +288,7 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, PADDING)} />
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 					{operations}
 				</frame>
 				<frame
@@ -317,15 +299,16 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 					BackgroundTransparency={1}
 				>
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
-					{this.renderOutcome()}
+					{this.renderOutcome(theme)}
 				</frame>
 				{pending &&
 					this.state.confirmingDanger &&
 					this.text(
+						theme,
 						"DangerNote",
 						6,
 						"The scan found dangerous code in this asset's scripts. Click Insert anyway to insert it regardless.",
-						"ErrorText",
+						colors.errorText,
 					)}
 				{pending && this.state.rejecting && (
 					<textbox
@@ -334,15 +317,15 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 						Text={this.state.reason}
 						PlaceholderText="Reason for rejecting (optional)"
 						ClearTextOnFocus={false}
-						Font={theme.font}
-						TextSize={theme.textSize}
-						TextColor3={theme.color("MainText")}
-						PlaceholderColor3={theme.color("DimmedText")}
-						BackgroundColor3={theme.color("InputFieldBackground")}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.body}
+						TextColor3={colors.text.default}
+						PlaceholderColor3={colors.dimmedText}
+						BackgroundColor3={colors.inputBackground.default}
 						BorderSizePixel={0}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						TextWrapped={true}
-						Size={new UDim2(1, 0, 0, CONTROL_HEIGHT)}
+						Size={new UDim2(1, 0, 0, theme.rowHeight)}
 						AutomaticSize={Enum.AutomaticSize.Y}
 						Change={{ Text: (rbx) => this.setState({ reason: rbx.Text }) }}
 						Event={{
@@ -351,11 +334,12 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 							},
 						}}
 					>
-						<uipadding PaddingLeft={new UDim(0, SPACING)} PaddingRight={new UDim(0, SPACING)} />
-						<uistroke Color={theme.color("InputFieldBorder")} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
+						<uipadding PaddingLeft={new UDim(0, theme.spacing.s)} PaddingRight={new UDim(0, theme.spacing.s)} />
+						<uicorner CornerRadius={new UDim(0, theme.radius)} />
+						<uistroke Color={colors.inputBorder.default} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 					</textbox>
 				)}
-				{this.renderActions()}
+				{this.renderActions(theme)}
 			</frame>
 		);
 	}

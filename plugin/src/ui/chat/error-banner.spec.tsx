@@ -35,9 +35,12 @@ export = () => {
 	});
 
 	it("wraps a long message and keeps it clear of the dismiss button", () => {
-		const mounted = mountSpec(banner({ message: string.rep("Rate limited by the provider. ", 8), onDismiss: () => {} }), {
-			width: 240,
-		});
+		const mounted = mountSpec(
+			banner({ message: string.rep("Rate limited by the provider. ", 8), onDismiss: () => {} }),
+			{
+				width: 240,
+			},
+		);
 		const message = findNamed(mounted.host, "Message", "TextLabel");
 		const dismiss = findNamed(mounted.host, "Dismiss", "TextButton");
 		expect(message.AbsoluteSize.Y > mounted.theme.textSize.body * 2).to.equal(true);

@@ -104,12 +104,7 @@ export class ErrorBanner extends Roact.Component<ErrorBannerProps, ErrorBannerSt
 					) : undefined}
 				</frame>
 				{props.onRetry ? (
-					<frame
-						Key="Actions"
-						LayoutOrder={2}
-						Size={new UDim2(1, 0, 0, theme.rowHeight)}
-						BackgroundTransparency={1}
-					>
+					<frame Key="Actions" LayoutOrder={2} Size={new UDim2(1, 0, 0, theme.rowHeight)} BackgroundTransparency={1}>
 						<uilistlayout
 							FillDirection={Enum.FillDirection.Horizontal}
 							VerticalAlignment={Enum.VerticalAlignment.Center}

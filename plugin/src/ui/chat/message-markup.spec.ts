@@ -19,7 +19,9 @@ export = () => {
 
 		it("splits fenced code from the prose around it, with the fence's language", () => {
 			const blocks = parseMessage("Try this:\n```lua\nlocal x = 1\nprint(x)\n```\nThen run it.");
-			expect(describeBlocks(blocks)).to.equal("text[Try this:] code:lua:true[local x = 1\nprint(x)] text[Then run it.]");
+			expect(describeBlocks(blocks)).to.equal(
+				"text[Try this:] code:lua:true[local x = 1\nprint(x)] text[Then run it.]",
+			);
 		});
 
 		it("drops blank prose between blocks and keeps code indentation", () => {
@@ -60,6 +62,14 @@ export = () => {
 				'<b>Note:</b> use <font face="RobotoMono"><mark color="#424242" transparency="0">a*b</mark></font> and a lone ` tick',
 			);
 			expect(inlineMarkup("2 ** 3 is math", STYLE)).to.equal("2 ** 3 is math");
+			expect(inlineMarkup("2 ** 3 ** 4", STYLE)).to.equal("2 ** 3 ** 4");
+			expect(inlineMarkup("**unclosed bold", STYLE)).to.equal("**unclosed bold");
+		});
+
+		it("bolds around a code span", () => {
+			expect(inlineMarkup("checks **`hit.Parent`** first", STYLE)).to.equal(
+				'checks <b><font face="RobotoMono"><mark color="#424242" transparency="0">hit.Parent</mark></font></b> first',
+			);
 		});
 	});
 

@@ -72,31 +72,71 @@ export interface InlineCodeStyle {
 	readonly background: string;
 }
 
-function boldMarkup(escaped: string): string {
-	// Pairs of ** on one stretch of prose; an unpaired ** stays as typed.
-	return escaped.gsub("%*%*([^%*\n][^\n]-)%*%*", "<b>%1</b>")[0];
+type Token =
+	| { readonly kind: "prose"; readonly text: string }
+	| { readonly kind: "code"; readonly text: string }
+	| { readonly kind: "star" };
+
+/** The text a token shows, for looking at a "**"'s neighbours (a code span counts as a word). */
+function edgeText(token: Token | undefined): string {
+	if (token === undefined) return " ";
+	return token.kind === "prose" ? token.text : token.kind === "code" ? "x" : "*";
+}
+
+/**
+ * Which "**" tokens become <b> and </b>: an opener must touch a word on its right, a closer on its
+ * left (as Markdown wants), pairs are taken in order, and whatever is left stays literal.
+ */
+function pairStars(tokens: ReadonlyArray<Token>): Map<number, string> {
+	const tags = new Map<number, string>();
+	let opener: number | undefined;
+	tokens.forEach((token, index) => {
+		if (token.kind !== "star") return;
+		const before = edgeText(tokens[index - 1]);
+		const after = edgeText(tokens[index + 1]);
+		const touchesLeft = before.sub(-1).match("%s")[0] === undefined && index > 0;
+		const touchesRight = after.sub(1, 1).match("%s")[0] === undefined && index < tokens.size() - 1;
+		if (opener !== undefined && touchesLeft) {
+			tags.set(opener, "<b>");
+			tags.set(index, "</b>");
+			opener = undefined;
+		} else if (touchesRight) {
+			opener = index;
+		}
+	});
+	return tags;
 }
 
 /**
  * RichText markup for one text block: `code` spans in the code face on a marked background,
- * **bold** as <b>, the rest escaped. An unpaired backtick stays a literal backtick.
+ * **bold** as <b> (also around code spans), the rest escaped. An unpaired backtick or ** stays as
+ * typed.
  */
 export function inlineMarkup(text: string, style: InlineCodeStyle): string {
 	const parts = text.split("`");
 	const last = parts.size() - 1;
 	// An odd number of backticks leaves the last one without a partner: it stays a literal.
 	const unpaired = last % 2 === 1;
-	let out = "";
+	const tokens = new Array<Token>();
 	for (let i = 0; i <= last; i++) {
-		const part = escapeRichText(parts[i]);
-		if (i % 2 === 0) {
-			out += boldMarkup(part);
-		} else if (unpaired && i === last) {
-			out += "`" + boldMarkup(part);
-		} else {
-			out += `<font face="${style.face}"><mark color="${style.background}" transparency="0">${part}</mark></font>`;
+		if (i % 2 === 1 && !(unpaired && i === last)) {
+			tokens.push({ kind: "code", text: parts[i] });
+			continue;
 		}
+		const prose = (i % 2 === 1 ? "`" : "") + parts[i];
+		prose.split("**").forEach((piece, j) => {
+			if (j > 0) tokens.push({ kind: "star" });
+			if (piece !== "") tokens.push({ kind: "prose", text: piece });
+		});
 	}
+	const tags = pairStars(tokens);
+	let out = "";
+	tokens.forEach((token, index) => {
+		if (token.kind === "prose") out += escapeRichText(token.text);
+		else if (token.kind === "code")
+			out += `<font face="${style.face}"><mark color="${style.background}" transparency="0">${escapeRichText(token.text)}</mark></font>`;
+		else out += tags.get(index) ?? "**";
+	});
 	return out;
 }
 

@@ -91,10 +91,7 @@ export class ToolChip extends Roact.Component<ToolChipProps, ToolChipState> {
 						Size={new UDim2(1, 0, 0, HEADER_HEIGHT)}
 						Event={{ Activated: () => this.toggle() }}
 					>
-						<uipadding
-							PaddingLeft={new UDim(0, theme.spacing.m)}
-							PaddingRight={new UDim(0, theme.spacing.m)}
-						/>
+						<uipadding PaddingLeft={new UDim(0, theme.spacing.m)} PaddingRight={new UDim(0, theme.spacing.m)} />
 						<textlabel
 							Key="Chevron"
 							Text={expanded ? "▾" : "▸"}

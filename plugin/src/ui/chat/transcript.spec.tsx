@@ -87,9 +87,7 @@ export = () => {
 	for (const themeName of ["Dark", "Light"]) {
 		it(`draws on the theme's background (${themeName})`, () => {
 			const mounted = mountSpec(transcript({ items: messages(2) }), { theme: themeName });
-			expect(findNamed(mounted.host, "Transcript", "Frame").BackgroundColor3).to.equal(
-				mounted.theme.colors.background,
-			);
+			expect(findNamed(mounted.host, "Transcript", "Frame").BackgroundColor3).to.equal(mounted.theme.colors.background);
 			expect(scrollFrame(mounted.host).ScrollBarImageColor3).to.equal(mounted.theme.colors.scrollBar);
 			mounted.destroy();
 		});

@@ -172,9 +172,7 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 			case "user":
 				return <MessageBubble role="user" text={item.text} layoutOrder={layoutOrder} />;
 			case "assistant":
-				return (
-					<MessageBubble role="assistant" text={item.text} streaming={item.streaming} layoutOrder={layoutOrder} />
-				);
+				return <MessageBubble role="assistant" text={item.text} streaming={item.streaming} layoutOrder={layoutOrder} />;
 			case "tool":
 				return (
 					<ToolChip

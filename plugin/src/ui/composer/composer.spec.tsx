@@ -134,7 +134,7 @@ export = () => {
 			mounted.destroy();
 		});
 
-		it("sends with the Send button, trimmed, and does nothing when the box is blank", () => {
+		it("sends with the Send button, trimmed, focus back in the box, and does nothing when the box is blank", () => {
 			const { calls, mounted, box } = setup();
 			const send = () => findNamed(mounted.host, "Send", "TextButton");
 			click(send());
@@ -144,6 +144,7 @@ export = () => {
 			expect(calls.sent.size()).to.equal(1);
 			expect(calls.sent[0]).to.equal("Make it red");
 			expect(box().Text).to.equal("");
+			expect(box().IsFocused()).to.equal(true);
 			mounted.destroy();
 		});
 

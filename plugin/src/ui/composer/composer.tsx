@@ -41,7 +41,7 @@ interface ComposerState {
 	readonly focused: boolean;
 }
 
-const DEFAULT_PLACEHOLDER = "Ask Vector about your place (Shift+Enter for a new line)";
+const DEFAULT_PLACEHOLDER = "Ask Vector… (Shift+Enter for a new line)";
 const BUSY_PLACEHOLDER = "Vector is working…";
 const BOX_PADDING_Y = 5;
 const BUTTON_WIDTH = 64;
@@ -100,12 +100,7 @@ export class Composer extends Roact.Component<ComposerProps, ComposerState> {
 					/>
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s + 2)} />
 					{chips.size() > 0 ? (
-						<ContextChips
-							Key="Chips"
-							chips={chips}
-							onRemove={(id) => this.props.onRemoveChip?.(id)}
-							layoutOrder={1}
-						/>
+						<ContextChips Key="Chips" chips={chips} onRemove={(id) => this.props.onRemoveChip?.(id)} layoutOrder={1} />
 					) : undefined}
 					<frame
 						Key="Input"
@@ -234,12 +229,17 @@ export class Composer extends Roact.Component<ComposerProps, ComposerState> {
 		this.props.onSend(trim(draft));
 	}
 
+	/** The Send button: sends the draft and gives the box its focus back for the next message. */
 	private sendDraft(): void {
 		const draft = trim(this.state.text);
 		if (this.props.busy || draft === "") return;
 		const box = this.box.getValue();
-		if (box !== undefined) this.setText(box, "");
-		else this.setState({ text: "" });
+		if (box !== undefined) {
+			this.setText(box, "");
+			box.CaptureFocus();
+		} else {
+			this.setState({ text: "" });
+		}
 		this.props.onSend(draft);
 	}
 

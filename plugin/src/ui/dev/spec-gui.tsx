@@ -110,10 +110,15 @@ export function mountSpec(element: Roact.Element, options: MountOptions = {}): M
 }
 
 /** The descendant of `root` named `name` (a Roact key), or throws naming what is missing. */
-export function findNamed<T extends keyof Instances = "Instance">(root: Instance, name: string, className?: T): Instances[T] {
+export function findNamed<T extends keyof Instances = "Instance">(
+	root: Instance,
+	name: string,
+	className?: T,
+): Instances[T] {
 	const found = root.FindFirstChild(name, true);
 	if (found === undefined) throw `no descendant named ${name} under ${root.GetFullName()}`;
-	if (className !== undefined && !found.IsA(className)) throw `${found.GetFullName()} is a ${found.ClassName}, not a ${className}`;
+	if (className !== undefined && !found.IsA(className))
+		throw `${found.GetFullName()} is a ${found.ClassName}, not a ${className}`;
 	return found as Instances[T];
 }
 

@@ -3,8 +3,8 @@
  * Studio's main (blue) button: used for Plan / Act, where both options should be visible at once.
  */
 import Roact from "@rbxts/roact";
-import { ActionButton } from "../cards/action-button";
-import { CardTheme, SPACING } from "../cards/card-theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 
 export interface ChoiceOption<T extends string> {
 	readonly value: T;
@@ -12,7 +12,6 @@ export interface ChoiceOption<T extends string> {
 }
 
 export interface ChoiceFieldProps<T extends string> {
-	readonly theme: CardTheme;
 	readonly label: string;
 	readonly options: ReadonlyArray<ChoiceOption<T>>;
 	readonly selected: T;
@@ -23,63 +22,63 @@ export interface ChoiceFieldProps<T extends string> {
 }
 
 export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>): Roact.Element {
-	const { theme } = props;
-	const buttons = new Map<string, Roact.Element>();
-	props.options.forEach((option, index) =>
-		buttons.set(
-			option.value,
-			<ActionButton
-				theme={theme}
-				text={option.label}
-				variant={option.value === props.selected ? "main" : "normal"}
-				layoutOrder={index}
-				onActivate={() => {
-					if (option.value !== props.selected) props.onSelect(option.value);
-				}}
-			/>,
-		),
-	);
-	const text = (key: string, order: number, value: string, color: Color3, size: number) => (
-		<textlabel
-			Key={key}
-			LayoutOrder={order}
-			Text={value}
-			Font={theme.font}
-			TextSize={size}
-			TextColor3={color}
-			TextXAlignment={Enum.TextXAlignment.Left}
-			TextWrapped={true}
-			Size={new UDim2(1, 0, 0, 0)}
-			AutomaticSize={Enum.AutomaticSize.Y}
-			BackgroundTransparency={1}
-		/>
-	);
-	return (
-		<frame
-			Size={new UDim2(1, 0, 0, 0)}
-			AutomaticSize={Enum.AutomaticSize.Y}
-			BackgroundTransparency={1}
-			LayoutOrder={props.layoutOrder ?? 0}
-		>
-			<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
-			{text("Label", 1, props.label, theme.color("MainText"), theme.textSize)}
-			<frame
-				Key="Options"
-				LayoutOrder={2}
+	return withTheme((theme) => {
+		const buttons = new Map<string, Roact.Element>();
+		props.options.forEach((option, index) =>
+			buttons.set(
+				option.value,
+				<ThemedButton
+					text={option.label}
+					style={option.value === props.selected ? "main" : "secondary"}
+					layoutOrder={index}
+					onActivated={() => {
+						if (option.value !== props.selected) props.onSelect(option.value);
+					}}
+				/>,
+			),
+		);
+		const text = (key: string, order: number, value: string, color: Color3, size: number) => (
+			<textlabel
+				Key={key}
+				LayoutOrder={order}
+				Text={value}
+				FontFace={theme.fonts.ui}
+				TextSize={size}
+				TextColor3={color}
+				TextXAlignment={Enum.TextXAlignment.Left}
+				TextWrapped={true}
 				Size={new UDim2(1, 0, 0, 0)}
 				AutomaticSize={Enum.AutomaticSize.Y}
 				BackgroundTransparency={1}
+			/>
+		);
+		return (
+			<frame
+				Size={new UDim2(1, 0, 0, 0)}
+				AutomaticSize={Enum.AutomaticSize.Y}
+				BackgroundTransparency={1}
+				LayoutOrder={props.layoutOrder ?? 0}
 			>
-				<uilistlayout
-					SortOrder={Enum.SortOrder.LayoutOrder}
-					FillDirection={Enum.FillDirection.Horizontal}
-					Padding={new UDim(0, SPACING)}
-					Wraps={true}
-				/>
-				{buttons}
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
+				{text("Label", 1, props.label, theme.colors.text.default, theme.textSize.body)}
+				<frame
+					Key="Options"
+					LayoutOrder={2}
+					Size={new UDim2(1, 0, 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundTransparency={1}
+				>
+					<uilistlayout
+						SortOrder={Enum.SortOrder.LayoutOrder}
+						FillDirection={Enum.FillDirection.Horizontal}
+						Padding={new UDim(0, theme.spacing.s)}
+						Wraps={true}
+					/>
+					{buttons}
+				</frame>
+				{props.description !== undefined &&
+					text("Description", 3, props.description, theme.colors.dimmedText, theme.textSize.small)}
 			</frame>
-			{props.description !== undefined &&
-				text("Description", 3, props.description, theme.color("DimmedText"), theme.textSize - 1)}
-		</frame>
-	);
+		);
+	});
 }

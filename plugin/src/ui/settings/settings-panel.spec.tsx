@@ -2,30 +2,28 @@
 import Roact from "@rbxts/roact";
 import { DEFAULT_SETTINGS, VectorSettings } from "../../settings/settings-schema";
 import { ConnectionTestResult, SettingsPanel, SettingsPanelProps } from "./settings-panel";
-import { createSpecTheme } from "../cards/dev/spec-theme";
+import { specThemeSource } from "../cards/dev/spec-theme";
 import {
-	canClick,
-	click,
-	createSpecGui,
+	enterText as typeInto,
+	exactText as findText,
+	clickButton,
 	findButton,
-	findText,
 	overflowing,
-	SpecGui,
 	textsOf,
-	typeInto,
-} from "../cards/dev/spec-gui";
+} from "../cards/dev/spec-queries";
+import { canActAsUser, click, mountSpec, Mounted } from "../dev/spec-gui";
 
 const SAVED: VectorSettings = { ...DEFAULT_SETTINGS, proxyUrl: "https://vector.example.com", token: "tok-123456" };
 
 export = () => {
-	const theme = createSpecTheme();
-	let gui: SpecGui;
+	const source = specThemeSource();
+	const colors = source.read().colors;
+	let gui: Mounted;
 	let saved: Array<VectorSettings>;
 	let tested: Array<VectorSettings>;
 	let cancels: number;
 
 	beforeEach(() => {
-		gui = createSpecGui(420, 1400);
 		saved = [];
 		tested = [];
 		cancels = 0;
@@ -35,9 +33,12 @@ export = () => {
 		gui.destroy();
 	});
 
+	const mount = (element: Roact.Element, width = 420) => {
+		gui = mountSpec(element, { width, height: 1400, theme: source });
+	};
+
 	const panel = (props: Partial<SettingsPanelProps> = {}) => (
 		<SettingsPanel
-			theme={theme}
 			settings={SAVED}
 			onSave={(settings) => saved.push(settings)}
 			onCancel={() => (cancels += 1)}
@@ -63,7 +64,7 @@ export = () => {
 
 	describe("what it shows", () => {
 		it("every setting, labelled as the schema labels them, with the saved values", () => {
-			gui.mount(panel());
+			mount(panel());
 			const texts = textsOf(gui.host);
 			for (const label of [
 				"Proxy URL",
@@ -84,13 +85,13 @@ export = () => {
 			expect(boxOf("Model").PlaceholderText).to.equal("the proxy's default");
 			expect(isChecked("Streaming")).to.equal(true);
 			expect(isChecked("Script edits")).to.equal(false);
-			expect(findButton(gui.host, "Act")!.BackgroundColor3).to.equal(theme.color("MainButton"));
-			expect(findButton(gui.host, "Plan")!.BackgroundColor3).to.equal(theme.color("Button"));
+			expect(findButton(gui.host, "Act")!.BackgroundColor3).to.equal(colors.mainButton.default);
+			expect(findButton(gui.host, "Plan")!.BackgroundColor3).to.equal(colors.button.default);
 			expect(findText(gui.host, "Act: the model may also propose changes, which wait for your approval.")).to.be.ok();
 		});
 
 		it("masks the token: the box's text is invisible and bullets stand in for it", () => {
-			gui.mount(panel());
+			mount(panel());
 			const box = boxOf("Token");
 			expect(box.TextTransparency).to.equal(1);
 			expect((box.FindFirstChild("Bullets") as TextLabel).Text).to.equal("••••••••••");
@@ -99,46 +100,46 @@ export = () => {
 		});
 
 		it("Save and Test connection wait for something valid to save or test", () => {
-			gui.mount(panel());
+			mount(panel());
 			expect(save().Active).to.equal(false);
-			expect(save().BackgroundColor3).to.equal(theme.color("Button", "Disabled"));
+			expect(save().BackgroundColor3).to.equal(colors.mainButton.disabled);
 			expect(findButton(gui.host, "Test connection")!.Active).to.equal(true);
 			expect(findButton(gui.host, "Cancel")!.Active).to.equal(true);
 		});
 
 		it("shows the schema's message under a field that breaks its rule, and blocks Save", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Proxy URL"), "vector.example.com");
 			const note = noteOf("Proxy URL")!;
 			expect(note.Text).to.equal('Proxy URL must start with http:// or https:// (got "vector.example.com").');
-			expect(note.TextColor3).to.equal(theme.color("ErrorText"));
+			expect(note.TextColor3).to.equal(colors.errorText);
 			expect(save().Active).to.equal(false);
 			expect(findButton(gui.host, "Test connection")!.Active).to.equal(false);
 			typeInto(boxOf("Model"), "gpt 4");
 			expect(noteOf("Model")!.Text).to.equal("Model names have no spaces or line breaks.");
 			typeInto(boxOf("Proxy URL"), "https://other.example.com/");
 			expect(noteOf("Proxy URL")!.Text).to.equal("The Vector proxy this plugin talks to.");
-			expect(noteOf("Proxy URL")!.TextColor3).to.equal(theme.color("DimmedText"));
+			expect(noteOf("Proxy URL")!.TextColor3).to.equal(colors.dimmedText);
 			expect(save().Active).to.equal(false);
 			typeInto(boxOf("Model"), "gpt-4o");
 			expect(save().Active).to.equal(true);
 		});
 
 		it("reports settings that do not work together", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Provider key"), "sk-abc");
 			const problem = findText(
 				gui.host,
 				"Provider key is set but Provider URL is empty: set both to use your own key, or clear the key.",
 			)!;
-			expect(problem.TextColor3).to.equal(theme.color("ErrorText"));
+			expect(problem.TextColor3).to.equal(colors.errorText);
 			expect(save().Active).to.equal(false);
 			typeInto(boxOf("Provider URL"), "https://api.example.com/v1");
 			expect(save().Active).to.equal(true);
 		});
 
 		it("an edit back to the saved value leaves nothing to save", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");
 			expect(save().Active).to.equal(true);
 			typeInto(boxOf("Model"), " ");
@@ -146,7 +147,7 @@ export = () => {
 		});
 
 		it("takes new saved settings as its draft", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");
 			gui.update(panel({ settings: { ...SAVED, model: "claude" } }));
 			expect(boxOf("Model").Text).to.equal("claude");
@@ -154,8 +155,7 @@ export = () => {
 		});
 
 		it("fits a narrow widget", () => {
-			gui.resize(220);
-			gui.mount(panel());
+			mount(panel(), 220);
 			typeInto(boxOf("Proxy URL"), "ftp://vector.example.com");
 			const scroller = gui.host.FindFirstChildOfClass("ScrollingFrame")!;
 			expect(overflowing(scroller).join("\n")).to.equal("");
@@ -165,19 +165,19 @@ export = () => {
 	});
 
 	describe("interactions", () => {
-		if (!canClick()) SKIP();
+		if (!canActAsUser()) SKIP();
 
 		it("Show reveals a masked value and Hide masks it again", () => {
-			gui.mount(panel());
-			click(findButton(field("Token"), "Show"));
+			mount(panel());
+			clickButton(field("Token"), "Show");
 			expect(boxOf("Token").TextTransparency).to.equal(0);
 			expect(boxOf("Token").FindFirstChild("Bullets")).never.to.be.ok();
-			click(findButton(field("Token"), "Hide"));
+			clickButton(field("Token"), "Hide");
 			expect(boxOf("Token").TextTransparency).to.equal(1);
 		});
 
 		it("Save hands over the normalized settings", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Proxy URL"), "  HTTPS://Other.Example.com/v1/ ");
 			typeInto(boxOf("Token"), " new-token ");
 			click(save());
@@ -188,21 +188,21 @@ export = () => {
 		});
 
 		it("Save does nothing while a field is invalid", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Proxy URL"), "nope");
 			click(save());
 			expect(saved.size()).to.equal(0);
 		});
 
 		it("toggles auto-approve per category, streaming and the mode", () => {
-			gui.mount(panel());
+			mount(panel());
 			toggle("Script edits");
 			expect(isChecked("Script edits")).to.equal(true);
 			toggle("Asset inserts");
 			toggle("Streaming");
 			expect(isChecked("Streaming")).to.equal(false);
-			click(findButton(gui.host, "Plan"));
-			expect(findButton(gui.host, "Plan")!.BackgroundColor3).to.equal(theme.color("MainButton", "Hover"));
+			clickButton(gui.host, "Plan");
+			expect(findButton(gui.host, "Plan")!.BackgroundColor3).to.equal(colors.mainButton.hover);
 			expect(findText(gui.host, "Plan: the model reads the place and answers; it cannot propose changes.")).to.be.ok();
 			click(save());
 			const result = saved[0];
@@ -214,10 +214,10 @@ export = () => {
 		});
 
 		it("Cancel puts the saved values back and tells the owner", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");
 			toggle("Instance changes");
-			click(findButton(gui.host, "Cancel"));
+			clickButton(gui.host, "Cancel");
 			expect(boxOf("Model").Text).to.equal("");
 			expect(isChecked("Instance changes")).to.equal(false);
 			expect(save().Active).to.equal(false);
@@ -225,36 +225,36 @@ export = () => {
 		});
 
 		it("Test connection tries the draft and shows that it worked", () => {
-			gui.mount(panel());
+			mount(panel());
 			typeInto(boxOf("Proxy URL"), "http://127.0.0.1:8787/");
-			click(findButton(gui.host, "Test connection"));
+			clickButton(gui.host, "Test connection");
 			expect(tested.size()).to.equal(1);
 			expect(tested[0].proxyUrl).to.equal("http://127.0.0.1:8787");
 			const line = findText(gui.host, "Connection OK: Vector proxy 0.1.0")!;
-			expect(line.TextColor3).to.equal(theme.color("InfoText"));
+			expect(line.TextColor3).to.equal(colors.success);
 		});
 
 		it("Test connection shows the error message it gets back", () => {
-			gui.mount(
+			mount(
 				panel({
 					onTestConnection: () =>
 						Promise.resolve<ConnectionTestResult>({ ok: false, message: "The proxy refused the token (401)." }),
 				}),
 			);
-			click(findButton(gui.host, "Test connection"));
+			clickButton(gui.host, "Test connection");
 			const line = findText(gui.host, "Connection failed: The proxy refused the token (401).")!;
-			expect(line.TextColor3).to.equal(theme.color("ErrorText"));
+			expect(line.TextColor3).to.equal(colors.errorText);
 		});
 
 		it("Test connection shows a rejected test as a failure", () => {
-			gui.mount(panel({ onTestConnection: () => Promise.reject("no route to host") as Promise<ConnectionTestResult> }));
-			click(findButton(gui.host, "Test connection"));
+			mount(panel({ onTestConnection: () => Promise.reject("no route to host") as Promise<ConnectionTestResult> }));
+			clickButton(gui.host, "Test connection");
 			expect(findText(gui.host, "Connection failed: no route to host")).to.be.ok();
 		});
 
 		it("says it is testing until the answer comes, and an edit drops a stale answer", () => {
 			let answer: ((result: ConnectionTestResult) => void) | undefined;
-			gui.mount(
+			mount(
 				panel({
 					onTestConnection: () =>
 						new Promise<ConnectionTestResult>((resolve) => {
@@ -262,7 +262,7 @@ export = () => {
 						}),
 				}),
 			);
-			click(findButton(gui.host, "Test connection"));
+			clickButton(gui.host, "Test connection");
 			expect(findText(gui.host, "Testing the connection…")).to.be.ok();
 			expect(findButton(gui.host, "Test connection")!.Active).to.equal(false);
 			answer!({ ok: true, message: "reachable" });

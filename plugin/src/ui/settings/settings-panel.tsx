@@ -15,8 +15,9 @@ import {
 	settingsLabel,
 	VectorSettings,
 } from "../../settings/settings-schema";
-import { ActionButton } from "../cards/action-button";
-import { CardColor, CardTheme, PADDING, SPACING } from "../cards/card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 import { ChoiceField } from "./choice-field";
 import { checkDraft, sameSettings } from "./settings-draft";
 import { TextField } from "./text-field";
@@ -27,7 +28,6 @@ export type ConnectionTestResult =
 	{ readonly ok: true; readonly message: string } | { readonly ok: false; readonly message: string };
 
 export interface SettingsPanelProps {
-	readonly theme: CardTheme;
 	/** The saved settings. */
 	readonly settings: VectorSettings;
 	/** Save these (normalized, valid) settings. */
@@ -105,16 +105,24 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 		this.props.onCancel?.();
 	};
 
-	private line(key: string, order: number, text: string, color: CardColor, size?: number): Roact.Element {
-		const { theme } = this.props;
+	/** A line of text: a section heading, body text, or a hint (small, as under the fields). */
+	private line(
+		theme: Theme,
+		key: string,
+		order: number,
+		text: string,
+		color: Color3,
+		style: "heading" | "body" | "hint" = "body",
+	): Roact.Element {
+		const heading = style === "heading";
 		return (
 			<textlabel
 				Key={key}
 				LayoutOrder={order}
 				Text={text}
-				Font={theme.font}
-				TextSize={size ?? theme.textSize}
-				TextColor3={theme.color(color)}
+				FontFace={heading ? theme.fonts.uiSemiBold : theme.fonts.ui}
+				TextSize={heading ? theme.textSize.title : style === "hint" ? theme.textSize.small : theme.textSize.body}
+				TextColor3={color}
 				TextXAlignment={Enum.TextXAlignment.Left}
 				TextWrapped={true}
 				Size={new UDim2(1, 0, 0, 0)}
@@ -124,8 +132,12 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 		);
 	}
 
-	render() {
-		const { theme } = this.props;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const colors = theme.colors;
 		const draft = this.state.draft;
 		const check = checkDraft(draft);
 		const valid = check.settings;
@@ -137,7 +149,6 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 			toggles.set(
 				category,
 				<ToggleField
-					theme={theme}
 					label={CATEGORY_LABELS[category]}
 					checked={draft.autoApprove[category]}
 					layoutOrder={index + 2}
@@ -148,16 +159,16 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 
 		const problems = new Map<string, Roact.Element>();
 		check.problems.forEach((problem, index) =>
-			problems.set(`Problem${index}`, this.line(`Problem${index}`, index, problem, "ErrorText")),
+			problems.set(`Problem${index}`, this.line(theme, `Problem${index}`, index, problem, colors.errorText)),
 		);
 
 		let testLine: Roact.Element | undefined;
 		if (test.status === "testing") {
-			testLine = this.line("TestResult", 20, "Testing the connection…", "SubText");
+			testLine = this.line(theme, "TestResult", 20, "Testing the connection…", colors.subText);
 		} else if (test.status === "done") {
 			testLine = test.result.ok
-				? this.line("TestResult", 20, `Connection OK: ${test.result.message}`, "InfoText")
-				: this.line("TestResult", 20, `Connection failed: ${test.result.message}`, "ErrorText");
+				? this.line(theme, "TestResult", 20, `Connection OK: ${test.result.message}`, colors.success)
+				: this.line(theme, "TestResult", 20, `Connection failed: ${test.result.message}`, colors.errorText);
 		}
 
 		return (
@@ -167,22 +178,21 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				AutomaticCanvasSize={Enum.AutomaticSize.Y}
 				ScrollingDirection={Enum.ScrollingDirection.Y}
 				VerticalScrollBarInset={Enum.ScrollBarInset.ScrollBar}
-				ScrollBarThickness={8}
-				ScrollBarImageColor3={theme.color("ScrollBar")}
-				BackgroundColor3={theme.color("MainBackground")}
+				ScrollBarThickness={theme.scrollBarThickness}
+				ScrollBarImageColor3={colors.scrollBar}
+				BackgroundColor3={colors.background}
 				BorderSizePixel={0}
 			>
 				<uipadding
-					PaddingLeft={new UDim(0, PADDING)}
-					PaddingRight={new UDim(0, PADDING)}
-					PaddingTop={new UDim(0, PADDING)}
-					PaddingBottom={new UDim(0, PADDING)}
+					PaddingLeft={new UDim(0, theme.spacing.m)}
+					PaddingRight={new UDim(0, theme.spacing.m)}
+					PaddingTop={new UDim(0, theme.spacing.m)}
+					PaddingBottom={new UDim(0, theme.spacing.m)}
 				/>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, PADDING)} />
-				{this.line("ConnectionHeading", 1, "Connection", "BrightText", theme.textSize + 1)}
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
+				{this.line(theme, "ConnectionHeading", 1, "Connection", colors.brightText, "heading")}
 				<TextField
 					Key="ProxyUrl"
-					theme={theme}
 					layoutOrder={2}
 					label={settingsLabel("proxyUrl")}
 					value={draft.proxyUrl}
@@ -193,7 +203,6 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				/>
 				<TextField
 					Key="Token"
-					theme={theme}
 					layoutOrder={3}
 					label={settingsLabel("token")}
 					value={draft.token}
@@ -203,10 +212,9 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					message={check.messages.token}
 					onChange={(text) => this.edit({ token: text })}
 				/>
-				{this.line("ProviderHeading", 4, "Your own provider (optional)", "BrightText", theme.textSize + 1)}
+				{this.line(theme, "ProviderHeading", 4, "Your own provider (optional)", colors.brightText, "heading")}
 				<TextField
 					Key="ProviderUrl"
-					theme={theme}
 					layoutOrder={5}
 					label={settingsLabel("providerBaseUrl")}
 					value={draft.providerBaseUrl}
@@ -217,7 +225,6 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				/>
 				<TextField
 					Key="ProviderKey"
-					theme={theme}
 					layoutOrder={6}
 					label={settingsLabel("providerKey")}
 					value={draft.providerKey}
@@ -229,7 +236,6 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				/>
 				<TextField
 					Key="Model"
-					theme={theme}
 					layoutOrder={7}
 					label={settingsLabel("model")}
 					value={draft.model}
@@ -237,10 +243,9 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					message={check.messages.model}
 					onChange={(text) => this.edit({ model: text })}
 				/>
-				{this.line("BehaviourHeading", 8, "Behaviour", "BrightText", theme.textSize + 1)}
+				{this.line(theme, "BehaviourHeading", 8, "Behaviour", colors.brightText, "heading")}
 				<ChoiceField
 					Key="Mode"
-					theme={theme}
 					layoutOrder={9}
 					label={settingsLabel("mode")}
 					options={[
@@ -258,14 +263,13 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
-					{this.line("Label", 0, settingsLabel("autoApprove"), "MainText")}
-					{this.line("Hint", 1, "Apply these proposals without asking.", "DimmedText", theme.textSize - 1)}
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
+					{this.line(theme, "Label", 0, settingsLabel("autoApprove"), colors.text.default)}
+					{this.line(theme, "Hint", 1, "Apply these proposals without asking.", colors.dimmedText, "hint")}
 					{toggles}
 				</frame>
 				<ToggleField
 					Key="Streaming"
-					theme={theme}
 					layoutOrder={11}
 					label={settingsLabel("streaming")}
 					description="Show replies as they are written."
@@ -293,28 +297,26 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					<uilistlayout
 						SortOrder={Enum.SortOrder.LayoutOrder}
 						FillDirection={Enum.FillDirection.Horizontal}
-						Padding={new UDim(0, SPACING)}
+						Padding={new UDim(0, theme.spacing.s)}
 						Wraps={true}
 					/>
-					<ActionButton
+					<ThemedButton
 						Key="Save"
-						theme={theme}
 						text="Save"
-						variant="main"
+						style="main"
 						layoutOrder={1}
-						disabled={!canSave}
-						onActivate={() => {
+						enabled={canSave}
+						onActivated={() => {
 							if (valid !== undefined && canSave) this.props.onSave(valid);
 						}}
 					/>
-					<ActionButton Key="Cancel" theme={theme} text="Cancel" layoutOrder={2} onActivate={this.cancel} />
-					<ActionButton
+					<ThemedButton Key="Cancel" text="Cancel" layoutOrder={2} onActivated={this.cancel} />
+					<ThemedButton
 						Key="Test"
-						theme={theme}
 						text="Test connection"
 						layoutOrder={3}
-						disabled={valid === undefined || test.status === "testing"}
-						onActivate={() => {
+						enabled={valid !== undefined && test.status !== "testing"}
+						onActivated={() => {
 							if (valid !== undefined) this.testConnection(valid);
 						}}
 					/>

@@ -6,11 +6,11 @@
  * Show / Hide button reveals it.
  */
 import Roact from "@rbxts/roact";
-import { ActionButton } from "../cards/action-button";
-import { CardTheme, CONTROL_HEIGHT, SPACING } from "../cards/card-theme";
+import { Theme } from "../theme/theme";
+import { withTheme } from "../theme/theme-context";
+import { ThemedButton } from "../theme/themed-button";
 
 export interface TextFieldProps {
-	readonly theme: CardTheme;
 	readonly label: string;
 	readonly value: string;
 	readonly onChange: (text: string) => void;
@@ -41,14 +41,21 @@ export function bullets(text: string): string {
 export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 	state: TextFieldState = { revealed: false, focused: false };
 
-	render() {
-		const { theme, value, message } = this.props;
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const { value, message } = this.props;
+		const colors = theme.colors;
 		const masked = this.props.masked === true && !this.state.revealed;
 		const note = message ?? this.props.hint;
 		const border =
 			message !== undefined
-				? theme.color("ErrorText")
-				: theme.color("InputFieldBorder", this.state.focused ? "Selected" : "Default");
+				? colors.errorText
+				: this.state.focused
+					? colors.inputBorder.selected
+					: colors.inputBorder.default;
 		return (
 			<frame
 				Size={new UDim2(1, 0, 0, 0)}
@@ -56,37 +63,37 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 				BackgroundTransparency={1}
 				LayoutOrder={this.props.layoutOrder ?? 0}
 			>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, 2)} />
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
 				<textlabel
 					Key="Label"
 					LayoutOrder={1}
 					Text={this.props.label}
-					Font={theme.font}
-					TextSize={theme.textSize}
-					TextColor3={theme.color("MainText")}
+					FontFace={theme.fonts.ui}
+					TextSize={theme.textSize.body}
+					TextColor3={colors.text.default}
 					TextXAlignment={Enum.TextXAlignment.Left}
 					TextWrapped={true}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				/>
-				<frame Key="Input" LayoutOrder={2} Size={new UDim2(1, 0, 0, CONTROL_HEIGHT)} BackgroundTransparency={1}>
+				<frame Key="Input" LayoutOrder={2} Size={new UDim2(1, 0, 0, theme.rowHeight)} BackgroundTransparency={1}>
 					<textbox
 						Key="Box"
 						Text={value}
 						PlaceholderText={masked && value !== "" ? "" : (this.props.placeholder ?? "")}
 						ClearTextOnFocus={false}
-						Font={theme.font}
-						TextSize={theme.textSize}
-						TextColor3={theme.color("MainText")}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.body}
+						TextColor3={colors.text.default}
 						TextTransparency={masked ? 1 : 0}
-						PlaceholderColor3={theme.color("DimmedText")}
+						PlaceholderColor3={colors.dimmedText}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						TextTruncate={Enum.TextTruncate.AtEnd}
 						ClipsDescendants={true}
-						BackgroundColor3={theme.color("InputFieldBackground")}
+						BackgroundColor3={colors.inputBackground.default}
 						BorderSizePixel={0}
-						Size={new UDim2(1, this.props.masked === true ? -(REVEAL_WIDTH + SPACING) : 0, 1, 0)}
+						Size={new UDim2(1, this.props.masked === true ? -(REVEAL_WIDTH + theme.spacing.s) : 0, 1, 0)}
 						Change={{
 							Text: (rbx) => {
 								if (rbx.Text !== this.props.value) this.props.onChange(rbx.Text);
@@ -97,15 +104,16 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 							FocusLost: () => this.setState({ focused: false }),
 						}}
 					>
-						<uipadding PaddingLeft={new UDim(0, SPACING)} PaddingRight={new UDim(0, SPACING)} />
+						<uipadding PaddingLeft={new UDim(0, theme.spacing.s)} PaddingRight={new UDim(0, theme.spacing.s)} />
+						<uicorner CornerRadius={new UDim(0, theme.radius)} />
 						<uistroke Color={border} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 						{masked && value !== "" && (
 							<textlabel
 								Key="Bullets"
 								Text={bullets(value)}
-								Font={theme.font}
-								TextSize={theme.textSize}
-								TextColor3={theme.color("MainText")}
+								FontFace={theme.fonts.ui}
+								TextSize={theme.textSize.body}
+								TextColor3={colors.text.default}
 								TextXAlignment={Enum.TextXAlignment.Left}
 								TextTruncate={Enum.TextTruncate.AtEnd}
 								Size={new UDim2(1, 0, 1, 0)}
@@ -114,19 +122,13 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 						)}
 					</textbox>
 					{this.props.masked === true && (
-						<frame
+						<ThemedButton
 							Key="Reveal"
-							Position={new UDim2(1, -REVEAL_WIDTH, 0, 0)}
-							Size={new UDim2(0, REVEAL_WIDTH, 1, 0)}
-							BackgroundTransparency={1}
-						>
-							<ActionButton
-								theme={theme}
-								text={this.state.revealed ? "Hide" : "Show"}
-								fill={true}
-								onActivate={() => this.setState({ revealed: !this.state.revealed })}
-							/>
-						</frame>
+							text={this.state.revealed ? "Hide" : "Show"}
+							position={new UDim2(1, -REVEAL_WIDTH, 0, 0)}
+							size={new UDim2(0, REVEAL_WIDTH, 1, 0)}
+							onActivated={() => this.setState({ revealed: !this.state.revealed })}
+						/>
 					)}
 				</frame>
 				{note !== undefined && (
@@ -134,9 +136,9 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 						Key="Note"
 						LayoutOrder={3}
 						Text={note}
-						Font={theme.font}
-						TextSize={theme.textSize - 1}
-						TextColor3={theme.color(message !== undefined ? "ErrorText" : "DimmedText")}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.small}
+						TextColor3={message !== undefined ? colors.errorText : colors.dimmedText}
 						TextXAlignment={Enum.TextXAlignment.Left}
 						TextWrapped={true}
 						Size={new UDim2(1, 0, 0, 0)}

@@ -4,10 +4,9 @@
  * toggles it too.
  */
 import Roact from "@rbxts/roact";
-import { CardTheme, SPACING } from "../cards/card-theme";
+import { withTheme } from "../theme/theme-context";
 
 export interface ToggleFieldProps {
-	readonly theme: CardTheme;
 	readonly label: string;
 	readonly checked: boolean;
 	readonly onToggle: (checked: boolean) => void;
@@ -18,65 +17,68 @@ export interface ToggleFieldProps {
 const BOX = 16;
 
 export function ToggleField(props: ToggleFieldProps): Roact.Element {
-	const { theme, checked } = props;
-	const text = (key: string, order: number, value: string, color: Color3, size: number) => (
-		<textlabel
-			Key={key}
-			LayoutOrder={order}
-			Text={value}
-			Font={theme.font}
-			TextSize={size}
-			TextColor3={color}
-			TextXAlignment={Enum.TextXAlignment.Left}
-			TextWrapped={true}
-			Size={new UDim2(1, 0, 0, 0)}
-			AutomaticSize={Enum.AutomaticSize.Y}
-			BackgroundTransparency={1}
-		/>
-	);
-	return (
-		<textbutton
-			Text=""
-			AutoButtonColor={false}
-			BackgroundTransparency={1}
-			Size={new UDim2(1, 0, 0, BOX + 4)}
-			AutomaticSize={Enum.AutomaticSize.Y}
-			LayoutOrder={props.layoutOrder ?? 0}
-			Event={{ Activated: () => props.onToggle(!checked) }}
-		>
-			<frame
-				Key="Box"
-				Position={UDim2.fromOffset(0, 2)}
-				Size={UDim2.fromOffset(BOX, BOX)}
-				BackgroundColor3={theme.color("CheckedFieldBackground")}
-				BorderSizePixel={0}
-			>
-				<uicorner CornerRadius={new UDim(0, 2)} />
-				<uistroke Color={theme.color("CheckedFieldBorder")} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
-				<frame
-					Key="Check"
-					Visible={checked}
-					AnchorPoint={new Vector2(0.5, 0.5)}
-					Position={UDim2.fromScale(0.5, 0.5)}
-					Size={UDim2.fromOffset(BOX - 6, BOX - 6)}
-					BackgroundColor3={theme.color("CheckedFieldIndicator")}
-					BorderSizePixel={0}
-				>
-					<uicorner CornerRadius={new UDim(0, 1)} />
-				</frame>
-			</frame>
-			<frame
-				Key="Text"
-				Position={UDim2.fromOffset(BOX + SPACING * 2, 0)}
-				Size={new UDim2(1, -(BOX + SPACING * 2), 0, 0)}
+	return withTheme((theme) => {
+		const { checked } = props;
+		const colors = theme.colors;
+		const text = (key: string, order: number, value: string, color: Color3, size: number) => (
+			<textlabel
+				Key={key}
+				LayoutOrder={order}
+				Text={value}
+				FontFace={theme.fonts.ui}
+				TextSize={size}
+				TextColor3={color}
+				TextXAlignment={Enum.TextXAlignment.Left}
+				TextWrapped={true}
+				Size={new UDim2(1, 0, 0, 0)}
 				AutomaticSize={Enum.AutomaticSize.Y}
 				BackgroundTransparency={1}
+			/>
+		);
+		return (
+			<textbutton
+				Text=""
+				AutoButtonColor={false}
+				BackgroundTransparency={1}
+				Size={new UDim2(1, 0, 0, BOX + 4)}
+				AutomaticSize={Enum.AutomaticSize.Y}
+				LayoutOrder={props.layoutOrder ?? 0}
+				Event={{ Activated: () => props.onToggle(!checked) }}
 			>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
-				{text("Label", 1, props.label, theme.color("MainText"), theme.textSize)}
-				{props.description !== undefined &&
-					text("Description", 2, props.description, theme.color("DimmedText"), theme.textSize - 1)}
-			</frame>
-		</textbutton>
-	);
+				<frame
+					Key="Box"
+					Position={UDim2.fromOffset(0, 2)}
+					Size={UDim2.fromOffset(BOX, BOX)}
+					BackgroundColor3={colors.checkedBackground.default}
+					BorderSizePixel={0}
+				>
+					<uicorner CornerRadius={new UDim(0, 2)} />
+					<uistroke Color={colors.checkedBorder} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
+					<frame
+						Key="Check"
+						Visible={checked}
+						AnchorPoint={new Vector2(0.5, 0.5)}
+						Position={UDim2.fromScale(0.5, 0.5)}
+						Size={UDim2.fromOffset(BOX - 6, BOX - 6)}
+						BackgroundColor3={colors.checkedIndicator}
+						BorderSizePixel={0}
+					>
+						<uicorner CornerRadius={new UDim(0, 1)} />
+					</frame>
+				</frame>
+				<frame
+					Key="Text"
+					Position={UDim2.fromOffset(BOX + theme.spacing.m, 0)}
+					Size={new UDim2(1, -(BOX + theme.spacing.m), 0, 0)}
+					AutomaticSize={Enum.AutomaticSize.Y}
+					BackgroundTransparency={1}
+				>
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
+					{text("Label", 1, props.label, colors.text.default, theme.textSize.body)}
+					{props.description !== undefined &&
+						text("Description", 2, props.description, colors.dimmedText, theme.textSize.small)}
+				</frame>
+			</textbutton>
+		);
+	});
 }

@@ -23,8 +23,10 @@ export = () => {
 			expect(findNamed(mounted.host, "Status", "Frame").BackgroundColor3).to.equal(colors.statusBar);
 			expect(findNamed(mounted.host, "Status", "Frame").AbsoluteSize.Y).to.equal(STATUS_BAR_HEIGHT);
 			expect(findNamed(mounted.host, "Dot", "Frame").BackgroundColor3).to.equal(colors.success);
-			expect(findNamed(mounted.host, "Connection", "TextLabel").Text).to.equal("Connected");
-			expect(findNamed(mounted.host, "Model", "TextLabel").Text).to.equal("gpt-4.1-mini");
+			const summary = findNamed(mounted.host, "Summary", "TextLabel");
+			expect(summary.ContentText).to.equal("Connected  gpt-4.1-mini");
+			expect(summary.TextColor3).to.equal(colors.text.default);
+			expect(summary.Text.find(colors.subText.ToHex(), 1, true)[0]).to.be.ok();
 			expect(findNamed(mounted.host, "Context", "TextLabel").Text).to.equal("Context 42%");
 			const fill = findNamed(mounted.host, "Fill", "Frame");
 			expect(fill.Size).to.equal(new UDim2(0.42, 0, 1, 0));
@@ -35,6 +37,7 @@ export = () => {
 			const right = findNamed(mounted.host, "Right", "Frame");
 			expect(left.AbsolutePosition.X + left.AbsoluteSize.X < right.AbsolutePosition.X).to.equal(true);
 			expect(right.AbsolutePosition.X + right.AbsoluteSize.X).to.equal(mounted.host.AbsoluteSize.X - 8);
+			expect(summary.TextFits).to.equal(true);
 			mounted.destroy();
 		});
 	}
@@ -86,7 +89,7 @@ export = () => {
 		expect(contextPercent({ tokens: 10, limit: 0 })).to.equal(0);
 	});
 
-	it("keeps the right group readable over the left one in a narrow widget", () => {
+	it("cuts the model's name rather than overlapping the right group in a narrow widget", () => {
 		const mounted = mountSpec(
 			bar({
 				connection: "connected",
@@ -94,12 +97,16 @@ export = () => {
 				context: { tokens: 1, limit: 100 },
 				requests: { used: 1, limit: 120 },
 			}),
-			{ width: 260 },
+			{ width: 300 },
 		);
+		const left = findNamed(mounted.host, "Left", "Frame");
 		const right = findNamed(mounted.host, "Right", "Frame");
-		expect(right.ZIndex > findNamed(mounted.host, "Left", "Frame").ZIndex).to.equal(true);
-		expect(right.BackgroundTransparency).to.equal(0);
-		expect(right.AbsolutePosition.X >= mounted.host.AbsolutePosition.X).to.equal(true);
+		const summary = findNamed(mounted.host, "Summary", "TextLabel");
+		expect(left.AbsolutePosition.X + left.AbsoluteSize.X <= right.AbsolutePosition.X).to.equal(true);
+		expect(summary.TextTruncate).to.equal(Enum.TextTruncate.AtEnd);
+		expect(summary.TextFits).to.equal(false);
+		mounted.resize(700, 500);
+		expect(summary.TextFits).to.equal(true);
 		mounted.destroy();
 	});
 };

@@ -6,7 +6,8 @@
  * agent's `tokens` events.
  */
 import Roact from "@rbxts/roact";
-import { Theme } from "../theme/theme";
+import { escapeRichText } from "../chat/message-markup";
+import { Theme, toHex } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 
 export type ConnectionState = "connected" | "connecting" | "offline" | "not_configured";
@@ -79,7 +80,6 @@ function label(theme: Theme, text: string, order: number, color?: Color3): Roact
 			FontFace={theme.fonts.ui}
 			TextSize={theme.textSize.small}
 			TextColor3={color ?? theme.colors.subText}
-			TextTruncate={Enum.TextTruncate.AtEnd}
 			BackgroundTransparency={1}
 			Size={new UDim2(0, 0, 1, 0)}
 			AutomaticSize={Enum.AutomaticSize.X}
@@ -87,49 +87,33 @@ function label(theme: Theme, text: string, order: number, color?: Color3): Roact
 	);
 }
 
-export function StatusBar(props: StatusBarProps): Roact.Element {
-	return withTheme((theme) => {
-		const percent = props.context ? contextPercent(props.context) : undefined;
+/**
+ * The left part (connection and model) takes what the right part (context, requests) leaves, and
+ * cuts the model's name with "…" in a narrow widget: the right part's width is followed through a
+ * binding, so the two never overlap.
+ */
+@Roact.ClassComponent
+export class StatusBar extends Roact.Component<StatusBarProps> {
+	private readonly rightWidth: Roact.Binding<number>;
+	private readonly setRightWidth: (width: number) => void;
+
+	constructor(props: StatusBarProps) {
+		super(props);
+		const [rightWidth, setRightWidth] = Roact.createBinding(0);
+		this.rightWidth = rightWidth;
+		this.setRightWidth = setRightWidth;
+	}
+
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const props = this.props;
 		const margin = theme.spacing.m;
-		const row = (children: Map<string, Roact.Element>, right: boolean) => (
-			<frame
-				Key={right ? "Right" : "Left"}
-				Size={new UDim2(0, 0, 1, 0)}
-				AutomaticSize={Enum.AutomaticSize.X}
-				AnchorPoint={new Vector2(right ? 1 : 0, 0)}
-				Position={new UDim2(right ? 1 : 0, right ? -margin : margin, 0, 0)}
-				BackgroundColor3={theme.colors.statusBar}
-				BackgroundTransparency={right ? 0 : 1}
-				BorderSizePixel={0}
-				ZIndex={right ? 2 : 1}
-			>
-				<uilistlayout
-					FillDirection={Enum.FillDirection.Horizontal}
-					VerticalAlignment={Enum.VerticalAlignment.Center}
-					SortOrder={Enum.SortOrder.LayoutOrder}
-					Padding={new UDim(0, theme.spacing.m)}
-				/>
-				{right ? <uipadding PaddingLeft={new UDim(0, theme.spacing.m)} /> : undefined}
-				{children}
-			</frame>
-		);
-		const left = new Map<string, Roact.Element>();
-		left.set(
-			"Dot",
-			<frame
-				LayoutOrder={1}
-				Size={UDim2.fromOffset(DOT, DOT)}
-				BackgroundColor3={connectionColor(theme, props.connection)}
-				BorderSizePixel={0}
-			>
-				<uicorner CornerRadius={new UDim(0.5, 0)} />
-			</frame>,
-		);
-		left.set(
-			"Connection",
-			label(theme, props.connectionText ?? CONNECTION_TEXT[props.connection], 2, theme.colors.text.default),
-		);
-		left.set("Model", label(theme, props.model !== undefined && props.model !== "" ? props.model : "Default model", 3));
+		const percent = props.context ? contextPercent(props.context) : undefined;
+		const model = props.model !== undefined && props.model !== "" ? props.model : "Default model";
+		const connection = props.connectionText ?? CONNECTION_TEXT[props.connection];
 		const right = new Map<string, Roact.Element>();
 		if (props.context && percent !== undefined) {
 			const estimated = props.context.measured === false ? "~" : "";
@@ -155,17 +139,18 @@ export function StatusBar(props: StatusBarProps): Roact.Element {
 			);
 		}
 		if (props.requests) {
-			const busyMinute = props.requests.used >= props.requests.limit * 0.9;
+			const nearCap = props.requests.used >= props.requests.limit * 0.9;
 			right.set(
 				"Requests",
 				label(
 					theme,
 					`${props.requests.used}/${props.requests.limit} req/min`,
 					3,
-					busyMinute ? theme.colors.warningText : undefined,
+					nearCap ? theme.colors.warningText : undefined,
 				),
 			);
 		}
+		const hasRight = right.size() > 0;
 		return (
 			<frame
 				Size={new UDim2(1, 0, 0, STATUS_BAR_HEIGHT)}
@@ -179,11 +164,58 @@ export function StatusBar(props: StatusBarProps): Roact.Element {
 					Size={new UDim2(1, 0, 0, 1)}
 					BackgroundColor3={theme.colors.separator}
 					BorderSizePixel={0}
-					ZIndex={3}
 				/>
-				{row(left, false)}
-				{right.size() > 0 ? row(right, true) : undefined}
+				<frame
+					Key="Left"
+					Position={new UDim2(0, margin, 0, 0)}
+					Size={this.rightWidth.map((width) => new UDim2(1, -(2 * margin + (hasRight ? width + margin : 0)), 1, 0))}
+					BackgroundTransparency={1}
+					ClipsDescendants={true}
+				>
+					<frame
+						Key="Dot"
+						AnchorPoint={new Vector2(0, 0.5)}
+						Position={new UDim2(0, 0, 0.5, 0)}
+						Size={UDim2.fromOffset(DOT, DOT)}
+						BackgroundColor3={connectionColor(theme, props.connection)}
+						BorderSizePixel={0}
+					>
+						<uicorner CornerRadius={new UDim(0.5, 0)} />
+					</frame>
+					<textlabel
+						Key="Summary"
+						Text={`${escapeRichText(connection)}  <font color="${toHex(theme.colors.subText)}">${escapeRichText(model)}</font>`}
+						RichText={true}
+						FontFace={theme.fonts.ui}
+						TextSize={theme.textSize.small}
+						TextColor3={theme.colors.text.default}
+						TextXAlignment={Enum.TextXAlignment.Left}
+						TextTruncate={Enum.TextTruncate.AtEnd}
+						BackgroundTransparency={1}
+						Position={new UDim2(0, DOT + theme.spacing.s + 2, 0, 0)}
+						Size={new UDim2(1, -(DOT + theme.spacing.s + 2), 1, 0)}
+					/>
+				</frame>
+				{hasRight ? (
+					<frame
+						Key="Right"
+						Size={new UDim2(0, 0, 1, 0)}
+						AutomaticSize={Enum.AutomaticSize.X}
+						AnchorPoint={new Vector2(1, 0)}
+						Position={new UDim2(1, -margin, 0, 0)}
+						BackgroundTransparency={1}
+						Change={{ AbsoluteSize: (rbx) => this.setRightWidth(rbx.AbsoluteSize.X) }}
+					>
+						<uilistlayout
+							FillDirection={Enum.FillDirection.Horizontal}
+							VerticalAlignment={Enum.VerticalAlignment.Center}
+							SortOrder={Enum.SortOrder.LayoutOrder}
+							Padding={new UDim(0, margin)}
+						/>
+						{right}
+					</frame>
+				) : undefined}
 			</frame>
 		);
-	});
+	}
 }

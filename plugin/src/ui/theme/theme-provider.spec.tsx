@@ -1,6 +1,6 @@
 /// <reference types="@rbxts/testez/globals" />
 import Roact from "@rbxts/roact";
-import { canActAsUser, click, findNamed, hover, mountSpec, settle } from "../dev/spec-gui";
+import { findNamed, mountSpec, settle } from "../dev/spec-gui";
 import { fixedThemeSource, ThemeSource, themeFromStudioTheme } from "./studio-theme-source";
 import { Theme } from "./theme";
 import { withTheme } from "./theme-context";
@@ -59,9 +59,7 @@ export = () => {
 			expect(dark.colors.diff.additionBackground).to.equal(
 				darkStudio.GetColor(Enum.StudioStyleGuideColor.DiffTextAdditionBackground),
 			);
-			expect(light.colors.text.default).to.equal(
-				studioTheme("Light").GetColor(Enum.StudioStyleGuideColor.MainText),
-			);
+			expect(light.colors.text.default).to.equal(studioTheme("Light").GetColor(Enum.StudioStyleGuideColor.MainText));
 			expect(dark.colors.background).never.to.equal(light.colors.background);
 		});
 

@@ -87,11 +87,7 @@ export class ThemedButton extends Roact.Component<ThemedButtonProps, ThemedButto
 			>
 				<uicorner CornerRadius={new UDim(0, theme.radius)} />
 				{main ? undefined : (
-					<uistroke
-						Color={theme.colors.buttonBorder}
-						ApplyStrokeMode={Enum.ApplyStrokeMode.Border}
-						Thickness={1}
-					/>
+					<uistroke Color={theme.colors.buttonBorder} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} Thickness={1} />
 				)}
 				{automatic ? (
 					<uipadding PaddingLeft={new UDim(0, theme.spacing.l)} PaddingRight={new UDim(0, theme.spacing.l)} />

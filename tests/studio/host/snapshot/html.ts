@@ -10,8 +10,10 @@
  * metrics (engine/gui/TextMetrics), so a small script squeezes any line the fallback font draws
  * wider than the engine's width: line breaks, alignment and TextBounds stay the engine's.
  *
- * Not drawn: images themselves, 9-slice, UIGradient Offset, rich text stroke and mark, text
- * truncation glyph shaping, AutoButtonColor's hover tint.
+ * Not drawn: images themselves, 9-slice, UIGradient Offset, rich text stroke and mark,
+ * MaxVisibleGraphemes, AutoButtonColor's hover and press tints, a focused TextBox's cursor. The
+ * scroll bar thumb is a rounded bar in ScrollBarImageColor3 (Roblox draws three images tinted
+ * by it).
  */
 import type { ObjectItem, Paint, Rect, Run, ScrollbarItem, TextItem } from "./paint.js";
 

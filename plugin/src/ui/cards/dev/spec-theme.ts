@@ -1,28 +1,37 @@
 /**
- * Spec support (dev build only): a CardTheme whose every colour and modifier is a different Color3,
- * so a spec that finds a colour on screen knows exactly which theme entry drew it. Colours are handed
- * out in order of first use and stay fixed for the theme's life.
+ * Spec support (dev build only): a Theme whose every Studio colour and modifier is a different
+ * Color3, so a spec that finds a colour on screen knows exactly which role drew it (Studio's own
+ * palettes reuse colours: Dark draws added, removed and unchanged diff text all in #cccccc). Two
+ * variants never share a colour, so a theme change visibly re-colours everything.
  */
-import { CardColor, CardModifier, CardTheme } from "../card-theme";
+import { ThemeSource } from "../../theme/studio-theme-source";
+import { createTheme, Theme } from "../../theme/theme";
 
-/** A theme of distinct colours (see the module header). */
-export function createSpecTheme(): CardTheme {
-	const assigned = new Map<string, Color3>();
+/** A fixed theme of distinct colours (see the module header). */
+export function specThemeSource(variant = 0): ThemeSource {
+	const theme: Theme = createTheme((color, modifier) => {
+		const n = color.Value * 5 + (modifier ?? Enum.StudioStyleGuideModifier.Default).Value;
+		return Color3.fromRGB(n % 256, 20 + math.floor(n / 256) * 60, variant === 0 ? 70 : 190);
+	}, `Spec${variant}`);
+	return { read: () => theme, subscribe: () => () => {} };
+}
+
+/** A source that starts as variant 0 and switches to variant 1 when `change()` is called, as Studio's ThemeChanged does. */
+export function switchingThemeSource(): { readonly source: ThemeSource; readonly change: () => void } {
+	const themes = [specThemeSource(0).read(), specThemeSource(1).read()];
+	let current = 0;
+	const listeners = new Set<() => void>();
 	return {
-		color: (name: CardColor, modifier: CardModifier = "Default") => {
-			const key = `${name}/${modifier}`;
-			let color = assigned.get(key);
-			if (color === undefined) {
-				const index = assigned.size() + 1;
-				// The red channel alone is unique for the first 255 colours; the others keep them readable.
-				color = Color3.fromRGB(index % 256, 90 + ((index * 37) % 120), 90 + ((index * 61) % 120));
-				assigned.set(key, color);
-			}
-			return color;
+		source: {
+			read: () => themes[current],
+			subscribe: (listener) => {
+				listeners.add(listener);
+				return () => listeners.delete(listener);
+			},
 		},
-		font: Enum.Font.SourceSans,
-		textSize: 15,
-		codeFont: Enum.Font.RobotoMono,
-		codeTextSize: 13,
+		change: () => {
+			current = 1;
+			for (const listener of listeners) listener();
+		},
 	};
 }

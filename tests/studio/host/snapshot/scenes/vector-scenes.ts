@@ -164,7 +164,7 @@ export const SCENES: Scene[] = [
 			`);
 			if (!insert) throw new Error("no Insert button on the Lava Kit result");
 			await session.studio.call("guiClick", insert);
-			await session.waitForText("Insert asset");
+			await session.waitForText("Script scan:");
 		},
 	},
 	{

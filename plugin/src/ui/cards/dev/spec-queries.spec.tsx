@@ -1,20 +1,20 @@
 /// <reference types="@rbxts/testez/globals" />
 import Roact from "@rbxts/roact";
-import { createSpecGui, overflowing, SpecGui, textsOf } from "./spec-gui";
+import { mountSpec, Mounted } from "../../dev/spec-gui";
+import { overflowing, textsOf } from "./spec-queries";
 
 export = () => {
-	let gui: SpecGui;
-
-	beforeEach(() => {
-		gui = createSpecGui(200, 200);
-	});
+	let mounted: Mounted | undefined;
 
 	afterEach(() => {
-		gui.destroy();
+		mounted?.destroy();
+		mounted = undefined;
 	});
 
+	const mount = (element: Roact.Element) => (mounted = mountSpec(element, { width: 200, height: 200 }));
+
 	it("overflowing() names a child wider than the parent and text that does not fit", () => {
-		gui.mount(
+		const { host } = mount(
 			<frame Size={new UDim2(1, 0, 1, 0)} BackgroundTransparency={1}>
 				<frame Key="Wide" Size={UDim2.fromOffset(260, 20)} />
 				<textlabel
@@ -25,13 +25,13 @@ export = () => {
 				/>
 			</frame>,
 		);
-		const problems = overflowing(gui.host).join("\n");
+		const problems = overflowing(host).join("\n");
 		expect(string.find(problems, "Wide ends at 260 > 200", 1, true)[0]).to.be.ok();
 		expect(string.find(problems, 'Squeezed: text "far too long for forty pixels" does not fit', 1, true)[0]).to.be.ok();
 	});
 
 	it("overflowing() accepts wrapped text and anything inside a scrolling frame", () => {
-		gui.mount(
+		const { host } = mount(
 			<frame Size={new UDim2(1, 0, 1, 0)} BackgroundTransparency={1}>
 				<textlabel
 					Key="Wrapped"
@@ -45,11 +45,11 @@ export = () => {
 				</scrollingframe>
 			</frame>,
 		);
-		expect(overflowing(gui.host).join("\n")).to.equal("");
+		expect(overflowing(host).join("\n")).to.equal("");
 	});
 
-	it("textsOf() reads top to bottom, then left to right", () => {
-		gui.mount(
+	it("textsOf() reads top to bottom, then left to right, leaving hidden text out", () => {
+		const { host } = mount(
 			<frame Size={new UDim2(1, 0, 1, 0)} BackgroundTransparency={1}>
 				<textlabel Key="A" Position={UDim2.fromOffset(100, 0)} Size={UDim2.fromOffset(50, 20)} Text="second" />
 				<textlabel Key="B" Position={UDim2.fromOffset(0, 0)} Size={UDim2.fromOffset(50, 20)} Text="first" />
@@ -63,6 +63,6 @@ export = () => {
 				/>
 			</frame>,
 		);
-		expect(textsOf(gui.host).join(" ")).to.equal("first second third");
+		expect(textsOf(host).join(" ")).to.equal("first second third");
 	});
 };
