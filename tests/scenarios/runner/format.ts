@@ -34,6 +34,8 @@ export interface ModelReply {
 	chunks?: string[];
 	pieceDelayMs?: number;
 	toolCalls?: ToolCallSpec[];
+	/** Keep the stream open after the text until the plugin closes it (a model still "thinking"). */
+	hang?: boolean;
 	/** Appends this many characters of filler prose to `text` (a long answer, e.g. to fill the context window). */
 	filler?: number;
 	/** The proxy answers this error instead. */

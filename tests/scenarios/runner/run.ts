@@ -103,6 +103,7 @@ function toFakeReply(model: ModelReply): FakeReply {
 		text: model.text,
 		chunks,
 		pieceDelayMs: model.pieceDelayMs,
+		hang: model.hang,
 		error: model.error,
 		usage: model.usage,
 		tools: (model.toolCalls ?? []).map((call) => ({ name: call.name, args: call.arguments ?? {} })),
