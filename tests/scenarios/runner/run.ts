@@ -69,7 +69,14 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 	} catch (error) {
 		result.error ??= `setting up: ${(error as Error).stack ?? error}`;
 	} finally {
-		await session?.close();
+		// The fake first: its sockets close while the VM can still take the HTTP bridge's last
+		// callbacks (a stream held open, say); a callback into a destroyed VM breaks the next one.
+		if (session) {
+			await session.fake.close();
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			await session.advance(0.1).catch(() => undefined);
+			session.studio.destroy();
+		}
 	}
 	result.ms = Date.now() - started;
 	return result;
