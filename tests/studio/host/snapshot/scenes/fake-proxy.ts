@@ -16,8 +16,10 @@ export interface FakeReply {
 	text?: string;
 	/** Text pieces to stream, in order (overrides splitting `text`). */
 	chunks?: string[];
-	/** One tool call (the plugin's agent runs the first call of a reply). */
+	/** One tool call (the plugin's agent runs the first call of a reply); string `args` go out as they are (malformed JSON). */
 	tool?: { name: string; args: unknown };
+	/** Several tool calls in one reply (after `tool`, if both are given). */
+	tools?: Array<{ name: string; args: unknown }>;
 	/** Milliseconds between streamed pieces (default 5). */
 	pieceDelayMs?: number;
 	/** Keep the stream open after the text (the model is still "thinking") until the client leaves. */
@@ -45,6 +47,14 @@ export interface FakeProxy {
 	readonly chats: Array<{ stream?: boolean; messages: Array<{ role: string; content?: unknown }> }>;
 	/** Number of open streams the client closed before they ended. */
 	clientClosed(): number;
+	/** Chat requests that found no scripted reply (answered with a 500). */
+	unscripted(): number;
+	/** Requests being answered right now. */
+	inFlight(): number;
+	/** While down, every request's connection is dropped unanswered (the proxy is unreachable). */
+	setDown(down: boolean): void;
+	/** While the provider is down, chat requests get the proxy's 502 provider_unreachable. */
+	setProviderDown(down: boolean): void;
 	close(): Promise<void>;
 }
 
@@ -62,9 +72,23 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 	let assetList: FakeAsset[] = [];
 	const chats: FakeProxy["chats"] = [];
 	let clientClosed = 0;
+	let down = false;
+	let unscripted = 0;
+	let inFlight = 0;
+	let providerDown = false;
 	const sockets = new Set<net.Socket>();
 
-	const server = http.createServer((req, res) => void handle(req, res));
+	const server = http.createServer((req, res) => {
+		inFlight += 1;
+		let counted = true;
+		const done = () => {
+			if (counted) inFlight -= 1;
+			counted = false;
+		};
+		res.on("close", done);
+		res.on("finish", done);
+		void handle(req, res);
+	});
 	server.on("connection", (socket) => {
 		sockets.add(socket);
 		socket.on("close", () => sockets.delete(socket));
@@ -93,17 +117,16 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? "/", "http://127.0.0.1");
+		if (down) {
+			req.socket.destroy();
+			return;
+		}
 		const body = await readBody(req);
 		if (req.method === "GET" && url.pathname === "/v1/health") {
 			json(res, 200, {
 				status: "ok",
 				version: "0.1.0",
-				provider: {
-					configured: true,
-					models: ["gpt-4.1", "gpt-4.1-mini"],
-					defaultModel: "gpt-4.1",
-					bringYourOwnKey: true,
-				},
+				provider: { configured: true, models: ["gpt-4.1", "gpt-4.1-mini"], defaultModel: "gpt-4.1", bringYourOwnKey: true },
 				catalog: { keyConfigured: true },
 			});
 		} else if (req.method === "GET" && url.pathname === "/v1/assets/search") {
@@ -121,8 +144,13 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 		} else if (req.method === "POST" && url.pathname === "/v1/chat/completions") {
 			const request = JSON.parse(body) as FakeProxy["chats"][number];
 			chats.push(request);
+			if (providerDown) {
+				json(res, 502, { error: { code: "provider_unreachable", message: "Could not reach the model provider." } });
+				return;
+			}
 			const reply = queue.shift();
 			if (!reply) {
+				unscripted += 1;
 				json(res, 500, { error: { code: "upstream_error", message: "fake proxy: no reply scripted" } });
 				return;
 			}
@@ -139,13 +167,12 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 	async function answer(request: { stream?: boolean }, reply: FakeReply, res: http.ServerResponse): Promise<void> {
 		callCounter += 1;
 		const id = `chatcmpl-fake-${callCounter}`;
-		const toolCall = reply.tool
-			? {
-					id: `call_fake_${callCounter}`,
-					type: "function" as const,
-					function: { name: reply.tool.name, arguments: JSON.stringify(reply.tool.args) },
-				}
-			: undefined;
+		const calls = [...(reply.tool ? [reply.tool] : []), ...(reply.tools ?? [])].map((tool, index) => ({
+			id: `call_fake_${callCounter}${index === 0 ? "" : `_${index}`}`,
+			type: "function" as const,
+			function: { name: tool.name, arguments: typeof tool.args === "string" ? tool.args : JSON.stringify(tool.args) },
+		}));
+		const toolCall = calls[0];
 		const usage = reply.usage ?? { prompt_tokens: 2400, completion_tokens: 120, total_tokens: 2520 };
 		const finish = toolCall ? "tool_calls" : "stop";
 		if (!request.stream) {
@@ -154,13 +181,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 				object: "chat.completion",
 				created: Math.floor(Date.now() / 1000),
 				model: "gpt-4.1",
-				choices: [
-					{
-						index: 0,
-						message: { role: "assistant", content: reply.text ?? null, tool_calls: toolCall ? [toolCall] : undefined },
-						finish_reason: finish,
-					},
-				],
+				choices: [{ index: 0, message: { role: "assistant", content: reply.text ?? null, tool_calls: toolCall ? calls : undefined }, finish_reason: finish }],
 				usage,
 			});
 			return;
@@ -195,25 +216,12 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			}
 			return;
 		}
-		if (toolCall) {
-			send(
-				chunk({
-					tool_calls: [
-						{ index: 0, id: toolCall.id, type: "function", function: { name: toolCall.function.name, arguments: "" } },
-					],
-				}),
-			);
-			send(chunk({ tool_calls: [{ index: 0, function: { arguments: toolCall.function.arguments } }] }));
-		}
-		send(chunk({}, finish));
-		send({
-			id,
-			object: "chat.completion.chunk",
-			created: Math.floor(Date.now() / 1000),
-			model: "gpt-4.1",
-			choices: [],
-			usage,
+		calls.forEach((call, index) => {
+			send(chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } }] }));
+			send(chunk({ tool_calls: [{ index, function: { arguments: call.function.arguments } }] }));
 		});
+		send(chunk({}, finish));
+		send({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: "gpt-4.1", choices: [], usage });
 		send("[DONE]");
 		open = false;
 		res.end();
@@ -229,6 +237,14 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 		},
 		chats,
 		clientClosed: () => clientClosed,
+		unscripted: () => unscripted,
+		inFlight: () => inFlight,
+		setDown(value) {
+			down = value;
+		},
+		setProviderDown(value) {
+			providerDown = value;
+		},
 		close,
 	};
 }

@@ -33,6 +33,8 @@ export function releasePlugin(options: { rebuild?: boolean } = {}): unknown[] {
 export interface SessionOptions {
 	/** Settings fields stored before the plugin loads (the proxy URL is always the fake's). */
 	settings?: Record<string, unknown>;
+	/** A place to load (IR nodes, as from a `.rbxlx`) before the setup and the plugin. */
+	place?: unknown[];
 	/** Run a Luau setup in the command bar before the plugin loads (a place to work on). */
 	setup?: string;
 	/** Rebuild the plugin first. */
@@ -121,6 +123,10 @@ export class VectorSession {
 			output: (stream, text) => lines.push(`${stream}: ${text}`),
 		});
 		const session = new VectorSession(studio, fake, settingsFile, lines);
+		if (options.place) {
+			const warnings = (await studio.call("loadPlace", options.place)) as string[] | undefined;
+			for (const warning of warnings ?? []) lines.push(`warn: place: ${warning}`);
+		}
 		if (options.setup) await session.command(options.setup);
 		await studio.call("loadPlugin", PLUGIN_NAME, ir);
 		await session.advance(0.5);
