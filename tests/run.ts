@@ -38,10 +38,15 @@ function step(name: string, command: string, args: string[]): boolean {
 }
 
 function studioSuite(name: string, args: string[]): void {
+	summarySuite(name, ["tsx", "tests/studio/host/spec-cli.ts", ...args]);
+}
+
+/** A suite that writes {passed, failed, skipped} to the file named by its --summary option. */
+function summarySuite(name: string, command: string[]): void {
 	console.log(`\n=== ${name}`);
 	const summary = join(tmp, `${name.replace(/\W+/g, "-")}.json`);
 	const start = performance.now();
-	const code = run("npx", ["tsx", "tests/studio/host/spec-cli.ts", ...args, "--summary", summary]);
+	const code = run("npx", [...command, "--summary", summary]);
 	let counts: Counts = { passed: 0, failed: 1, skipped: 0 };
 	if (existsSync(summary)) {
 		const s = JSON.parse(readFileSync(summary, "utf8")) as Counts;
@@ -85,6 +90,7 @@ studioSuite("plugin specs", ["--plugin", "dist/Vector.dev.rbxmx", "--http-fixtur
 // The lesson kit is game code: its specs run with the kit placed in the DataModel's services, as in a place.
 studioSuite("lesson kit specs", ["--project", "plugin/lesson-kit/lesson-kit.project.json"]);
 vitestSuite("node suites", []);
+summarySuite("scenarios", ["tsx", "tests/scenarios/runner/cli.ts", "--all"]);
 
 const total = rows.reduce(
 	(acc, r) => ({ passed: acc.passed + r.counts.passed, failed: acc.failed + r.counts.failed, skipped: acc.skipped + r.counts.skipped }),
