@@ -10,6 +10,7 @@ import { ProposalCard } from "../cards/proposal-card";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
+import { wrappedLabel } from "../theme/wrapped-label";
 
 /** What the user can do to a proposal (the view-model's actions). */
 export interface ProposalActions {
@@ -37,24 +38,6 @@ const BUSY_TEXT = {
 /** Conflicts listed by name before "and N more". */
 const CONFLICTS_SHOWN = 4;
 
-function line(theme: Theme, key: string, order: number, text: string, color: Color3): Roact.Element {
-	return (
-		<textlabel
-			Key={key}
-			LayoutOrder={order}
-			Text={text}
-			FontFace={theme.fonts.ui}
-			TextSize={theme.textSize.small}
-			TextColor3={color}
-			TextXAlignment={Enum.TextXAlignment.Left}
-			TextWrapped={true}
-			Size={new UDim2(1, 0, 0, 0)}
-			AutomaticSize={Enum.AutomaticSize.Y}
-			BackgroundTransparency={1}
-		/>
-	);
-}
-
 export function ProposalSlot(props: ProposalSlotProps): Roact.Element {
 	return withTheme((theme) => renderSlot(theme, props));
 }
@@ -65,8 +48,8 @@ function renderSlot(theme: Theme, props: ProposalSlotProps): Roact.Element {
 	const activity = view.activity;
 	const below = new Map<string, Roact.Element>();
 	if (activity.busy !== undefined)
-		below.set("Busy", line(theme, "Busy", 2, BUSY_TEXT[activity.busy], theme.colors.subText));
-	if (activity.error !== undefined) below.set("Error", line(theme, "Error", 3, activity.error, theme.colors.errorText));
+		below.set("Busy", wrappedLabel(theme, theme.textSize.small, "Busy", 2, BUSY_TEXT[activity.busy], theme.colors.subText));
+	if (activity.error !== undefined) below.set("Error", wrappedLabel(theme, theme.textSize.small, "Error", 3, activity.error, theme.colors.errorText));
 	const conflicts = activity.revertConflicts;
 	if (conflicts !== undefined && conflicts.size() > 0) {
 		const named = new Array<string>();
@@ -76,8 +59,9 @@ function renderSlot(theme: Theme, props: ProposalSlotProps): Roact.Element {
 		const more = conflicts.size() > CONFLICTS_SHOWN ? ` and ${conflicts.size() - CONFLICTS_SHOWN} more` : "";
 		below.set(
 			"Conflicts",
-			line(
+			wrappedLabel(
 				theme,
+				theme.textSize.small,
 				"Conflicts",
 				4,
 				`Reverting would overwrite changes made since: ${named.join("; ")}${more}.`,

@@ -16,6 +16,7 @@ import { InstancePath } from "../../proposals/operation";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
+import { wrappedLabel } from "../theme/wrapped-label";
 import { oldPropertyValues, proposalKinds, targetPaths } from "./operation-text";
 import { OperationView } from "./operation-view";
 import { StateBadge } from "./state-badge";
@@ -69,24 +70,6 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		}
 	}
 
-	private text(theme: Theme, key: string, order: number, text: string, color: Color3): Roact.Element {
-		return (
-			<textlabel
-				Key={key}
-				LayoutOrder={order}
-				Text={text}
-				FontFace={theme.fonts.ui}
-				TextSize={theme.textSize.body}
-				TextColor3={color}
-				TextXAlignment={Enum.TextXAlignment.Left}
-				TextWrapped={true}
-				Size={new UDim2(1, 0, 0, 0)}
-				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundTransparency={1}
-			/>
-		);
-	}
-
 	private approve = () => {
 		if (hasDangerousFindings(this.props.proposal) && !this.state.confirmingDanger) {
 			this.setState({ confirmingDanger: true });
@@ -106,7 +89,7 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 		const colors = theme.colors;
 		const lines = new Map<string, Roact.Element>();
 		const add = (key: string, order: number, text: string, color: Color3) =>
-			lines.set(key, this.text(theme, key, order, text, color));
+			lines.set(key, wrappedLabel(theme, theme.textSize.body, key, order, text, color));
 		if (proposal.state === "failed") {
 			add("Reason", 1, `Failed: ${proposal.reason ?? "no reason was given."}`, colors.errorText);
 		} else if (proposal.state === "stale") {
@@ -279,8 +262,8 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 						BackgroundTransparency={1}
 					/>
 				</frame>
-				{this.text(theme, "Targets", 2, targetPaths(proposal.operations).join(", "), colors.subText)}
-				{proposal.summary !== "" && this.text(theme, "Summary", 3, proposal.summary, colors.text.default)}
+				{wrappedLabel(theme, theme.textSize.body, "Targets", 2, targetPaths(proposal.operations).join(", "), colors.subText)}
+				{proposal.summary !== "" && wrappedLabel(theme, theme.textSize.body, "Summary", 3, proposal.summary, colors.text.default)}
 				<frame
 					Key="Operations"
 					LayoutOrder={4}
@@ -303,8 +286,9 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 				</frame>
 				{pending &&
 					this.state.confirmingDanger &&
-					this.text(
+					wrappedLabel(
 						theme,
+						theme.textSize.body,
 						"DangerNote",
 						6,
 						"The scan found dangerous code in this asset's scripts. Click Insert anyway to insert it regardless.",
