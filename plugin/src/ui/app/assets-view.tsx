@@ -9,6 +9,7 @@ import { AssetsView as AssetsData } from "../../app/app-state";
 import { AssetPicker, AssetPickerState } from "../assets/asset-picker";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
+import { wrappedLabel } from "../theme/wrapped-label";
 import { ProposalActions, ProposalSlot } from "./proposal-slot";
 
 export interface AssetActions extends ProposalActions {
@@ -57,18 +58,7 @@ export class AssetsView extends Roact.Component<AssetsViewProps> {
 		const note = (key: string, order: number, text: string, color: Color3) =>
 			lines.set(
 				key,
-				<textlabel
-					LayoutOrder={order}
-					Text={text}
-					FontFace={theme.fonts.ui}
-					TextSize={theme.textSize.body}
-					TextColor3={color}
-					TextXAlignment={Enum.TextXAlignment.Left}
-					TextWrapped={true}
-					Size={new UDim2(1, 0, 0, 0)}
-					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundTransparency={1}
-				/>,
+				wrappedLabel(theme, theme.textSize.body, key, order, text, color),
 			);
 		if (assets.inserting !== undefined) {
 			note(

@@ -9,6 +9,7 @@ import { VectorSettings } from "../../settings/settings-schema";
 import { ConnectionTestResult, SettingsPanel } from "../settings/settings-panel";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
+import { wrappedLabel } from "../theme/wrapped-label";
 
 export interface SettingsActions {
 	saveSettings(settings: VectorSettings): void;
@@ -31,18 +32,7 @@ function renderView(theme: Theme, props: SettingsViewProps): Roact.Element {
 	const note = (key: string, order: number, text: string, color: Color3) =>
 		notes.set(
 			key,
-			<textlabel
-				LayoutOrder={order}
-				Text={text}
-				FontFace={theme.fonts.ui}
-				TextSize={theme.textSize.small}
-				TextColor3={color}
-				TextXAlignment={Enum.TextXAlignment.Left}
-				TextWrapped={true}
-				Size={new UDim2(1, 0, 0, 0)}
-				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundTransparency={1}
-			/>,
+			wrappedLabel(theme, theme.textSize.small, key, order, text, color),
 		);
 	if (settings.resets.size() > 0) {
 		note(

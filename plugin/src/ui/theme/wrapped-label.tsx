@@ -1,6 +1,7 @@
 /**
  * A left-aligned text line that wraps to its parent's width and grows to fit: the proposal card
- * and the proposal slot under it both draw their notes this way, so they share it here.
+ * and the proposal slot under it, and the notes atop the Assets and Settings tabs, all draw their
+ * lines this way, so they share it here.
  */
 import Roact from "@rbxts/roact";
 import { Theme } from "./theme";
