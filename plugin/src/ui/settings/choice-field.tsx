@@ -4,6 +4,7 @@
  */
 import Roact from "@rbxts/roact";
 import { withTheme } from "../theme/theme-context";
+import { wrappedLabel } from "../theme/wrapped-label";
 import { ThemedButton } from "../theme/themed-button";
 
 export interface ChoiceOption<T extends string> {
@@ -37,21 +38,6 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>): Roact
 				/>,
 			),
 		);
-		const text = (key: string, order: number, value: string, color: Color3, size: number) => (
-			<textlabel
-				Key={key}
-				LayoutOrder={order}
-				Text={value}
-				FontFace={theme.fonts.ui}
-				TextSize={size}
-				TextColor3={color}
-				TextXAlignment={Enum.TextXAlignment.Left}
-				TextWrapped={true}
-				Size={new UDim2(1, 0, 0, 0)}
-				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundTransparency={1}
-			/>
-		);
 		return (
 			<frame
 				Size={new UDim2(1, 0, 0, 0)}
@@ -60,7 +46,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>): Roact
 				LayoutOrder={props.layoutOrder ?? 0}
 			>
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
-				{text("Label", 1, props.label, theme.colors.text.default, theme.textSize.body)}
+				{wrappedLabel(theme, theme.textSize.body, "Label", 1, props.label, theme.colors.text.default)}
 				<frame
 					Key="Options"
 					LayoutOrder={2}
@@ -77,7 +63,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>): Roact
 					{buttons}
 				</frame>
 				{props.description !== undefined &&
-					text("Description", 3, props.description, theme.colors.dimmedText, theme.textSize.small)}
+					wrappedLabel(theme, theme.textSize.small, "Description", 3, props.description, theme.colors.dimmedText)}
 			</frame>
 		);
 	});

@@ -5,6 +5,7 @@
  */
 import Roact from "@rbxts/roact";
 import { withTheme } from "../theme/theme-context";
+import { wrappedLabel } from "../theme/wrapped-label";
 
 export interface ToggleFieldProps {
 	readonly label: string;
@@ -20,21 +21,6 @@ export function ToggleField(props: ToggleFieldProps): Roact.Element {
 	return withTheme((theme) => {
 		const { checked } = props;
 		const colors = theme.colors;
-		const text = (key: string, order: number, value: string, color: Color3, size: number) => (
-			<textlabel
-				Key={key}
-				LayoutOrder={order}
-				Text={value}
-				FontFace={theme.fonts.ui}
-				TextSize={size}
-				TextColor3={color}
-				TextXAlignment={Enum.TextXAlignment.Left}
-				TextWrapped={true}
-				Size={new UDim2(1, 0, 0, 0)}
-				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundTransparency={1}
-			/>
-		);
 		return (
 			<textbutton
 				Text=""
@@ -74,9 +60,9 @@ export function ToggleField(props: ToggleFieldProps): Roact.Element {
 					BackgroundTransparency={1}
 				>
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
-					{text("Label", 1, props.label, colors.text.default, theme.textSize.body)}
+					{wrappedLabel(theme, theme.textSize.body, "Label", 1, props.label, colors.text.default)}
 					{props.description !== undefined &&
-						text("Description", 2, props.description, colors.dimmedText, theme.textSize.small)}
+						wrappedLabel(theme, theme.textSize.small, "Description", 2, props.description, colors.dimmedText)}
 				</frame>
 			</textbutton>
 		);

@@ -1,7 +1,8 @@
 /**
  * A left-aligned text line that wraps to its parent's width and grows to fit: the proposal card
- * and the proposal slot under it, and the notes atop the Assets and Settings tabs, all draw their
- * lines this way, so they share it here.
+ * and the proposal slot under it, the notes atop the Assets and Settings tabs, and the labels and
+ * descriptions of the choice and toggle settings fields all draw their lines this way, so they
+ * share it here.
  */
 import Roact from "@rbxts/roact";
 import { Theme } from "./theme";
