@@ -9,7 +9,7 @@ import { InstancePath, ScanFinding } from "../../proposals/operation";
 import { RULE_LABELS } from "../../studio/asset-scan";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
-import { ThemedButton } from "../theme/themed-button";
+import { showMoreRow } from "./show-more-row";
 
 export interface AssetPreviewProps {
 	readonly assetId: number;
@@ -152,21 +152,10 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 					</frame>
 				</frame>
 				{rows}
-				{shown < ordered.size() && (
-					<frame
-						Key="More"
-						LayoutOrder={shown + 1}
-						Size={new UDim2(1, 0, 0, 0)}
-						AutomaticSize={Enum.AutomaticSize.Y}
-						BackgroundTransparency={1}
-					>
-						<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
-						<ThemedButton
-							text={`Show ${math.min(pageSize, ordered.size() - shown)} more of ${ordered.size() - shown}`}
-							onActivated={() => this.setState({ pages: this.state.pages + 1 })}
-						/>
-					</frame>
-				)}
+				{shown < ordered.size() &&
+					showMoreRow(shown + 1, pageSize, ordered.size() - shown, () =>
+						this.setState({ pages: this.state.pages + 1 }),
+					)}
 			</frame>
 		);
 	}

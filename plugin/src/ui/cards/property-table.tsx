@@ -9,7 +9,7 @@ import Roact from "@rbxts/roact";
 import { JsonValue } from "../../proposals/operation";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
-import { ThemedButton } from "../theme/themed-button";
+import { showMoreRow } from "./show-more-row";
 import { formatValue } from "./operation-text";
 
 export interface PropertyTableProps {
@@ -158,21 +158,10 @@ export class PropertyTable extends Roact.Component<PropertyTableProps, PropertyT
 				) : (
 					rows
 				)}
-				{shown < names.size() && (
-					<frame
-						Key="More"
-						LayoutOrder={shown + 1}
-						Size={new UDim2(1, 0, 0, 0)}
-						AutomaticSize={Enum.AutomaticSize.Y}
-						BackgroundTransparency={1}
-					>
-						<uilistlayout FillDirection={Enum.FillDirection.Horizontal} />
-						<ThemedButton
-							text={`Show ${math.min(pageSize, names.size() - shown)} more of ${names.size() - shown}`}
-							onActivated={() => this.setState({ pages: this.state.pages + 1 })}
-						/>
-					</frame>
-				)}
+				{shown < names.size() &&
+					showMoreRow(shown + 1, pageSize, names.size() - shown, () =>
+						this.setState({ pages: this.state.pages + 1 }),
+					)}
 			</frame>
 		);
 	}
