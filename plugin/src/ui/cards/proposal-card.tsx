@@ -15,6 +15,7 @@ import { Proposal } from "../../proposals/proposal";
 import { InstancePath } from "../../proposals/operation";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
+import { buttonRow } from "../theme/button-row";
 import { ThemedButton } from "../theme/themed-button";
 import { wrappedLabel } from "../theme/wrapped-label";
 import { oldPropertyValues, proposalKinds, targetPaths } from "./operation-text";
@@ -155,23 +156,7 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 			);
 		}
 		if (buttons.size() === 0) return undefined;
-		return (
-			<frame
-				Key="Actions"
-				LayoutOrder={8}
-				Size={new UDim2(1, 0, 0, 0)}
-				AutomaticSize={Enum.AutomaticSize.Y}
-				BackgroundTransparency={1}
-			>
-				<uilistlayout
-					SortOrder={Enum.SortOrder.LayoutOrder}
-					FillDirection={Enum.FillDirection.Horizontal}
-					Padding={new UDim(0, theme.spacing.s)}
-					Wraps={true}
-				/>
-				{buttons}
-			</frame>
-		);
+		return buttonRow(theme, "Actions", 8, buttons);
 	}
 
 	render(): Roact.Element {

@@ -17,6 +17,7 @@ import {
 } from "../../settings/settings-schema";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
+import { buttonRow } from "../theme/button-row";
 import { ThemedButton } from "../theme/themed-button";
 import { ChoiceField } from "./choice-field";
 import { checkDraft, sameSettings } from "./settings-draft";
@@ -171,6 +172,37 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				: this.line(theme, "TestResult", 20, `Connection failed: ${test.result.message}`, colors.errorText);
 		}
 
+		const actions = new Map<string, Roact.Element>();
+		actions.set(
+			"Save",
+			<ThemedButton
+				Key="Save"
+				text="Save"
+				style="main"
+				layoutOrder={1}
+				enabled={canSave}
+				onActivated={() => {
+					if (valid !== undefined && canSave) this.props.onSave(valid);
+				}}
+			/>,
+		);
+		actions.set(
+			"Cancel",
+			<ThemedButton Key="Cancel" text="Cancel" layoutOrder={2} onActivated={this.cancel} />,
+		);
+		actions.set(
+			"Test",
+			<ThemedButton
+				Key="Test"
+				text="Test connection"
+				layoutOrder={3}
+				enabled={valid !== undefined && test.status !== "testing"}
+				onActivated={() => {
+					if (valid !== undefined) this.testConnection(valid);
+				}}
+			/>,
+		);
+
 		return (
 			<scrollingframe
 				Size={new UDim2(1, 0, 1, 0)}
@@ -287,40 +319,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					{problems}
 				</frame>
 				{testLine}
-				<frame
-					Key="Actions"
-					LayoutOrder={21}
-					Size={new UDim2(1, 0, 0, 0)}
-					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundTransparency={1}
-				>
-					<uilistlayout
-						SortOrder={Enum.SortOrder.LayoutOrder}
-						FillDirection={Enum.FillDirection.Horizontal}
-						Padding={new UDim(0, theme.spacing.s)}
-						Wraps={true}
-					/>
-					<ThemedButton
-						Key="Save"
-						text="Save"
-						style="main"
-						layoutOrder={1}
-						enabled={canSave}
-						onActivated={() => {
-							if (valid !== undefined && canSave) this.props.onSave(valid);
-						}}
-					/>
-					<ThemedButton Key="Cancel" text="Cancel" layoutOrder={2} onActivated={this.cancel} />
-					<ThemedButton
-						Key="Test"
-						text="Test connection"
-						layoutOrder={3}
-						enabled={valid !== undefined && test.status !== "testing"}
-						onActivated={() => {
-							if (valid !== undefined) this.testConnection(valid);
-						}}
-					/>
-				</frame>
+				{buttonRow(theme, "Actions", 21, actions)}
 			</scrollingframe>
 		);
 	}
