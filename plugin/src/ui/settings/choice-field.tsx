@@ -3,6 +3,7 @@
  * Studio's main (blue) button: used for Plan / Act, where both options should be visible at once.
  */
 import Roact from "@rbxts/roact";
+import { buttonRow } from "../theme/button-row";
 import { withTheme } from "../theme/theme-context";
 import { wrappedLabel } from "../theme/wrapped-label";
 import { ThemedButton } from "../theme/themed-button";
@@ -47,21 +48,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>): Roact
 			>
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
 				{wrappedLabel(theme, theme.textSize.body, "Label", 1, props.label, theme.colors.text.default)}
-				<frame
-					Key="Options"
-					LayoutOrder={2}
-					Size={new UDim2(1, 0, 0, 0)}
-					AutomaticSize={Enum.AutomaticSize.Y}
-					BackgroundTransparency={1}
-				>
-					<uilistlayout
-						SortOrder={Enum.SortOrder.LayoutOrder}
-						FillDirection={Enum.FillDirection.Horizontal}
-						Padding={new UDim(0, theme.spacing.s)}
-						Wraps={true}
-					/>
-					{buttons}
-				</frame>
+				{buttonRow(theme, "Options", 2, buttons)}
 				{props.description !== undefined &&
 					wrappedLabel(theme, theme.textSize.small, "Description", 3, props.description, theme.colors.dimmedText)}
 			</frame>

@@ -1,7 +1,7 @@
 /**
  * A row of buttons that wraps onto more lines when the widget is narrow: the proposal card's
- * actions and the settings form's Save / Cancel / Test connection are laid out the same way, so
- * they share it here.
+ * actions, the settings form's Save / Cancel / Test connection and a choice field's options are
+ * laid out the same way, so they share it here.
  */
 import Roact from "@rbxts/roact";
 import { Theme } from "./theme";
