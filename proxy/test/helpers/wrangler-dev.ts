@@ -57,6 +57,22 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
 	await writeFile(path.join(dir, "wrangler.toml"), toml.replace(/^main = .*$/m, `main = "${entry}"`));
 	await writeFile(path.join(dir, ".dev.vars"), Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n"));
 
+	// A free port can be taken between picking it and workerd binding it (another wrangler dev starting
+	// at the same moment, e.g. a parallel test file): that attempt exits with "Address already in use"
+	// and is retried on fresh ports, a bounded number of times.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await launch(dir, options);
+		} catch (err) {
+			if (attempt >= 3 || !String(err).includes("Address already in use")) {
+				await rm(dir, { recursive: true, force: true });
+				throw err;
+			}
+		}
+	}
+}
+
+async function launch(dir: string, options: WranglerDevOptions): Promise<WranglerDev> {
 	const [port, inspectorPort] = await Promise.all([freePort(), freePort()]);
 	let output = "";
 	const child = spawn(
@@ -89,7 +105,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
 	try {
 		await waitUntilReady(url, child, () => output, options.readyTimeoutMs ?? 60_000);
 	} catch (err) {
-		await stop();
+		await terminate(child);
 		throw err;
 	}
 	return { url, output: () => output, stop };
