@@ -1,5 +1,5 @@
 /**
- * The widget's header: tabs for its three views (Chat, Assets, Settings), drawn like Studio's own
+ * The widget's header: tabs for its four views (Chat, Lesson, Assets, Settings), drawn like Studio's own
  * panel tabs (the selected one in bright text over an accent underline, the others dimmed until
  * hovered), and New chat on the right while a conversation can be cleared.
  */
@@ -8,10 +8,11 @@ import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
 import { TabButton } from "./tab-button";
 
-export type HeaderTab = "chat" | "assets" | "settings";
+export type HeaderTab = "chat" | "lesson" | "assets" | "settings";
 
 const TABS: ReadonlyArray<{ readonly tab: HeaderTab; readonly label: string }> = [
 	{ tab: "chat", label: "Chat" },
+	{ tab: "lesson", label: "Lesson" },
 	{ tab: "assets", label: "Assets" },
 	{ tab: "settings", label: "Settings" },
 ];
