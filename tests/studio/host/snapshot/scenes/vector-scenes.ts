@@ -50,6 +50,18 @@ async function ask(session: VectorSession, text: string): Promise<void> {
 	await session.pressKey("Return");
 }
 
+/** The user clicks into the form field named `field` (a TextField's key) and types `text` ("\n" is Enter). */
+async function fill(session: VectorSession, field: string, text: string): Promise<void> {
+	const box = await session.query<string | null>(`
+		local field = named(${JSON.stringify(field)}, "Frame")
+		local box = field and field:FindFirstChild("Input") and field.Input:FindFirstChild("Box")
+		return box and path(box)
+	`);
+	if (!box) throw new Error(`no text field named ${field}`);
+	await session.studio.call("guiFocus", box);
+	await session.studio.call("guiType", text);
+}
+
 export const SCENES: Scene[] = [
 	{
 		name: "empty-chat",
@@ -174,6 +186,24 @@ export const SCENES: Scene[] = [
 			if (!insert) throw new Error("no Insert button on the Lava Kit result");
 			await session.studio.call("guiClick", insert);
 			await session.waitForText("Script scan:");
+		},
+	},
+	{
+		name: "lesson-form",
+		shows: "the Lesson tab: the New lesson form filled in for a fifth-grade fractions lesson, ready to build",
+		// Tall enough for the whole form, so the picture needs no scrolling.
+		height: 760,
+		async drive(session) {
+			await session.clickButton("Lesson");
+			await fill(session, "Subject", "Fractions");
+			await fill(session, "GradeLevel", "5th grade");
+			await fill(
+				session,
+				"Objectives",
+				"Compare fractions with unlike denominators\nAdd and subtract fractions\nExplain equivalent fractions with a model",
+			);
+			await fill(session, "CanvasCourse", "https://school.instructure.com/courses/1234");
+			await session.waitForText("Build lesson");
 		},
 	},
 	{
