@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import Roact from "@rbxts/roact";
 import { canActAsUser, click, expectText, findNamed, findText, hover, mountSpec } from "../dev/spec-gui";
-import { AppHeader, HEADER_HEIGHT, HeaderTab } from "./app-header";
+import { AppHeader, COMPACT_WIDTH, HEADER_HEIGHT, HeaderTab } from "./app-header";
 
 export = () => {
 	function header(tab: HeaderTab, canNewChat: boolean, log: Array<string> = []) {
@@ -42,6 +42,18 @@ export = () => {
 		const newChat = expectText(mounted.host, "New chat");
 		expect(newChat.AbsolutePosition.X + newChat.AbsoluteSize.X <= mounted.host.AbsoluteSize.X).to.equal(true);
 		expect(settingsTab.AbsolutePosition.X + settingsTab.AbsoluteSize.X <= newChat.AbsolutePosition.X).to.equal(true);
+		mounted.destroy();
+	});
+
+	it("closes the tabs up in the narrowest dock, so all four stay clear of New chat", () => {
+		const mounted = mountSpec(header("chat", true), { width: 300 });
+		const settingsTab = expectText(mounted.host, "Settings");
+		const newChat = expectText(mounted.host, "New chat");
+		expect(settingsTab.AbsolutePosition.X + settingsTab.AbsoluteSize.X <= newChat.AbsolutePosition.X).to.equal(true);
+		expect(newChat.AbsolutePosition.X + newChat.AbsoluteSize.X <= 300).to.equal(true);
+		const roomyWidth = settingsTab.AbsoluteSize.X;
+		mounted.resize(COMPACT_WIDTH, 500);
+		expect(expectText(mounted.host, "Settings").AbsoluteSize.X > roomyWidth).to.equal(true);
 		mounted.destroy();
 	});
 
