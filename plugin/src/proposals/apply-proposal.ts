@@ -28,9 +28,10 @@
  * - Services, the Terrain and the workspace camera are never renamed, moved or deleted
  *   (protected-instance.ts); Roblox's own rules (no cycles, locked parents) apply on top.
  */
+import { CollectionService } from "@rbxts/services";
 import { AppliedChange, KeptState } from "./applied-change";
 import { describeOperation } from "./describe-operation";
-import { Operation, ScanFinding } from "./operation";
+import { InstanceSpec, Operation, ScanFinding } from "./operation";
 import { protectionOf } from "./protected-instance";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
@@ -211,6 +212,35 @@ function runCreateScript(
 	return DONE;
 }
 
+/**
+ * Builds `spec` and its children, unparented (the caller parents the root, the one change the
+ * recording needs to see). Returns the instance, or what failed and where in the tree.
+ */
+function buildInstance(place: DataModel, spec: InstanceSpec, where: string): Instance | string {
+	const [made, created] = pcall(() => new Instance(spec.className as keyof CreatableInstances));
+	if (!made) return `${where}"${spec.className}" is not a class Instance.new can create (${created})`;
+	const instance = created as Instance;
+	instance.Name = spec.name;
+	const problem = writeProperties(place, instance, spec.properties);
+	if (problem !== undefined) return `${where}${problem}`;
+	for (const name of sortedNames(spec.attributes ?? {})) {
+		const refused = assign(() => instance.SetAttribute(name, spec.attributes![name] as AttributeValue));
+		if (refused !== undefined) return `${where}attribute ${name}: ${refused}`;
+	}
+	for (const tag of spec.tags ?? []) {
+		const refused = assign(() => CollectionService.AddTag(instance, tag));
+		if (refused !== undefined) return `${where}tag ${tag}: ${refused}`;
+	}
+	const children = spec.children ?? [];
+	for (let i = 0; i < children.size(); i++) {
+		const child = buildInstance(place, children[i], `${where}children[${i}] ${children[i].className} "${children[i].name}": `);
+		if (typeIs(child, "string")) return child;
+		const refused = assign(() => (child.Parent = instance));
+		if (refused !== undefined) return `${where}could not put ${children[i].name} inside: ${refused}`;
+	}
+	return instance;
+}
+
 function runCreateInstance(
 	studio: StudioApi,
 	operation: Extract<Operation, { kind: "create_instance" }>,
@@ -218,16 +248,12 @@ function runCreateInstance(
 ): StepResult {
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
-	const [made, created] = pcall(() => new Instance(operation.className as keyof CreatableInstances));
-	if (!made) return failed(`"${operation.className}" is not a class Instance.new can create (${created})`);
-	const instance = created as Instance;
-	instance.Name = operation.name;
-	const problem = writeProperties(studio.game, instance, operation.properties);
-	if (problem !== undefined) return failed(problem);
-	const refused = assign(() => (instance.Parent = parent));
+	const built = buildInstance(studio.game, operation, "");
+	if (typeIs(built, "string")) return failed(built);
+	const refused = assign(() => (built.Parent = parent));
 	if (refused !== undefined)
 		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add({ kind: "created", path: formatPath(instance), className: instance.ClassName }, instance);
+	recorder.add({ kind: "created", path: formatPath(built), className: built.ClassName }, built);
 	return DONE;
 }
 

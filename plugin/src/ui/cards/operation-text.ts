@@ -5,7 +5,7 @@
  */
 import { encodeJson } from "../../net/json";
 import { AppliedChange } from "../../proposals/applied-change";
-import { InstancePath, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import { countDescendants, InstancePath, InstanceSpec, JsonValue, Operation, OperationKind } from "../../proposals/operation";
 
 const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	edit_script: "Script edit",
@@ -76,7 +76,7 @@ export function operationSentence(operation: Operation): string {
 			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${context}`;
 		}
 		case "create_instance":
-			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}`;
+			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${instanceExtras(operation)}`;
 		case "set_properties":
 			return `Set properties of ${operation.path}`;
 		case "rename_instance":
@@ -88,6 +88,29 @@ export function operationSentence(operation: Operation): string {
 		case "insert_asset":
 			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
 	}
+}
+
+const MAX_CHILD_NAMES = 6;
+
+/** " (tagged …; attributes …) with N instances inside: A, B, C…" for a created instance, "" when plain. */
+function instanceExtras(spec: InstanceSpec): string {
+	const notes = new Array<string>();
+	if (spec.tags !== undefined && spec.tags.size() > 0) notes.push(`tagged ${spec.tags.join(", ")}`);
+	if (spec.attributes !== undefined) {
+		const names = new Array<string>();
+		for (const [name, value] of pairs(spec.attributes)) names.push(`${name} = ${formatValue(value)}`);
+		names.sort();
+		if (names.size() > 0) notes.push(`attributes ${names.join(", ")}`);
+	}
+	let text = notes.size() > 0 ? ` (${notes.join("; ")})` : "";
+	const children = spec.children ?? [];
+	if (children.size() > 0) {
+		const total = countDescendants(spec);
+		const names = children.filter((_, index) => index < MAX_CHILD_NAMES).map((child) => `${child.name} (${child.className})`);
+		const more = children.size() > MAX_CHILD_NAMES ? ", …" : "";
+		text += ` with ${total} instance${total === 1 ? "" : "s"} inside: ${names.join(", ")}${more}`;
+	}
+	return text;
 }
 
 /** A property value as compact JSON (strings quoted), cut to a readable length. */
