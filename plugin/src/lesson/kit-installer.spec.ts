@@ -37,8 +37,11 @@ function fakeKit(version: string, moduleSource = "return { answer = 42 }"): Fold
 
 function installedRoots(): Array<Instance> {
 	const roots = new Array<Instance>();
-	for (const service of SERVICES) {
-		for (const child of game.GetService(service).GetChildren()) if (child.Name === KIT_ROOT) roots.push(child);
+	const containers: Array<Instance> = SERVICES.map((service) => game.GetService(service));
+	const playerScripts = game.GetService("StarterPlayer").FindFirstChild("StarterPlayerScripts");
+	if (playerScripts !== undefined) containers.push(playerScripts);
+	for (const container of containers) {
+		for (const child of container.GetChildren()) if (child.Name === KIT_ROOT) roots.push(child);
 	}
 	return roots;
 }

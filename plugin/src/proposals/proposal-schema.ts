@@ -115,6 +115,7 @@ export const isProposal: t.check<Proposal> = t.interface({
 	toolCallId: t.string,
 	summary: t.string,
 	operations: t.array(isOperation),
+	stage: t.optional(t.string),
 	state: t.literalList(STATES),
 	reason: t.optional(t.string),
 	conflicts: t.optional(t.array(t.interface({ path: t.string, detail: t.string }))),

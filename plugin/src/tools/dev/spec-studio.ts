@@ -5,6 +5,7 @@
  * user's editor or selection), fixture builders under a Folder the spec destroys, and a snapshot of a
  * subtree to prove that a call changed nothing.
  */
+import { pluginLessonKit } from "../../lesson/plugin-kit";
 import { OpenDocument, StudioApi, UpdateSourceOutcome } from "../../studio/studio-api";
 import { AssetSearch, ToolContext } from "../tool";
 
@@ -84,6 +85,7 @@ export function createSpecContext(studio: StudioApi, searchAssets?: AssetSearch)
 	return {
 		studio,
 		searchAssets: searchAssets ?? (() => error("asset search is not configured in this spec")),
+		lessonKit: pluginLessonKit(),
 	};
 }
 
