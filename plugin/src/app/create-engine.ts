@@ -8,8 +8,7 @@
  * - net/: one `ProxyClient` over the real HTTP transport and one shared `RequestLimiter`. The client
  *   reads the connection (proxy URL, token, own key, model, streaming) from the settings before every
  *   request, so a saved change applies from the next request without rebuilding anything.
- * - tools/: the registry of every tool, with a ToolContext over the StudioApi, the proxy's search
- *   and the lesson kit the plugin carries (lesson/plugin-kit.ts).
+ * - tools/: the registry of every tool, with a ToolContext over the StudioApi and the proxy's search.
  * - proposals/ + audit/: the proposal store (saved in plugin settings, audited) is the agent's
  *   ProposalSink as it is.
  * - agent/: the loop with the session store, so the conversation, the loop's state and the proposals
@@ -32,7 +31,6 @@ import { StudioApi } from "../studio/studio-api";
 import { ALL_TOOLS } from "../tools/all-tools";
 import { createToolRegistry, ToolRegistry } from "../tools/registry";
 import { ToolContext } from "../tools/tool";
-import { pluginLessonKit } from "../lesson/plugin-kit";
 import { ContextSource, createStudioContext } from "./studio-context";
 
 /** The plugin's own cap on proxy requests per minute (Studio allows 500 for all plugins together). */
@@ -52,8 +50,6 @@ export interface EngineParts {
 	readonly chatClient?: ChatClient;
 	readonly context?: ContextSource;
 	readonly limiter?: RequestLimiter;
-	/** The lesson kit to install (default: the plugin's own LessonKit folder; undefined for none). */
-	readonly lessonKit?: Instance;
 }
 
 /** Everything the view-model drives. */
@@ -111,11 +107,7 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 		limiter,
 	});
 	const registry = createToolRegistry(ALL_TOOLS);
-	const toolContext: ToolContext = {
-		studio,
-		searchAssets: proxy.searchAssets,
-		lessonKit: "lessonKit" in parts ? parts.lessonKit : pluginLessonKit(),
-	};
+	const toolContext: ToolContext = { studio, searchAssets: proxy.searchAssets };
 	const audit = new AuditLog(store);
 	const proposals = new ProposalStore({ studio, settings: store, audit });
 	const sessions = createSessionStore(store);

@@ -36,6 +36,8 @@ import { protectionOf } from "./protected-instance";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
 import { rebase, RebaseConflict } from "../diff/rebase";
+import { KIT_ROOT } from "../lesson/kit-names";
+import { copyKitRoot, pluginKitVersion } from "../lesson/kit-installer";
 import { scanAsset } from "../studio/asset-scan";
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { checkWritable, decodeAs, encodeValue, writeProperty } from "../studio/property-codec";
@@ -257,6 +259,39 @@ function runCreateInstance(
 	return DONE;
 }
 
+/**
+ * Copies the plugin's lesson kit into the place, root by root. The kit must be the one the proposal
+ * was made with (same version and content hash): a plugin updated between proposal and approval fails
+ * the proposal rather than install something the teacher did not approve.
+ */
+function runInstallKit(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "install_kit" }>,
+	recorder: Recorder,
+): StepResult {
+	const kit = studio.lessonKit;
+	if (kit === undefined) return failed("this build of Vector carries no lesson kit");
+	const version = pluginKitVersion(kit);
+	if (version !== operation.kitVersion) {
+		return failed(
+			`Vector's lesson kit is now ${version ?? "unreadable"}, not the ${operation.kitVersion} this proposal was made with; ask Vector to propose the install again`,
+		);
+	}
+	for (const root of operation.roots) {
+		const parent = resolveOrFail(studio.game, root.parentPath);
+		if (typeIs(parent, "string")) return failed(parent);
+		if (parent.FindFirstChild(KIT_ROOT) !== undefined) {
+			return failed(`${root.parentPath} already has a ${KIT_ROOT}; remove it or ask Vector to propose the install again`);
+		}
+		const copy = copyKitRoot(kit, root.containers);
+		if (typeIs(copy, "string")) return failed(copy);
+		const refused = assign(() => (copy.Parent = parent));
+		if (refused !== undefined) return failed(`could not put the lesson kit in ${root.parentPath}: ${refused}`);
+		recorder.add({ kind: "created", path: formatPath(copy), className: copy.ClassName }, copy);
+	}
+	return DONE;
+}
+
 function runSetProperties(
 	studio: StudioApi,
 	operation: Extract<Operation, { kind: "set_properties" }>,
@@ -435,6 +470,8 @@ function runOperation(
 			return runDelete(studio, operation, recorder);
 		case "insert_asset":
 			return runInsertAsset(studio, operation, assets ?? [], recorder);
+		case "install_kit":
+			return runInstallKit(studio, operation, recorder);
 	}
 }
 

@@ -34,6 +34,21 @@ export type Operation =
 	| { readonly kind: "move_instance"; readonly path: InstancePath; readonly newParentPath: InstancePath }
 	| { readonly kind: "delete_instance"; readonly path: InstancePath }
 	| {
+			/**
+			 * Copies the lesson kit the plugin carries into the place (lesson/kit-installer.ts), one root
+			 * per entry, each under the place's instance its containers name.
+			 */
+			readonly kind: "install_kit";
+			/** The kit's version and content hash when proposed; applying refuses a plugin whose kit differs. */
+			readonly kitVersion: string;
+			readonly roots: ReadonlyArray<{
+				/** The service, then folders, above the root in the plugin's kit and in the place. */
+				readonly containers: ReadonlyArray<string>;
+				readonly parentPath: InstancePath;
+				readonly scripts: number;
+			}>;
+	  }
+	| {
 			readonly kind: "insert_asset";
 			readonly assetId: number;
 			readonly parentPath: InstancePath;
@@ -83,6 +98,7 @@ export function categoryOf(operation: Operation): ApprovalCategory {
 	switch (operation.kind) {
 		case "edit_script":
 		case "create_script":
+		case "install_kit":
 			return "script_edits";
 		case "insert_asset":
 			return "asset_inserts";

@@ -75,6 +75,11 @@ export const isOperation: t.check<Operation> = t.union(
 	t.interface({ kind: t.literal("move_instance"), path: t.string, newParentPath: t.string }),
 	t.interface({ kind: t.literal("delete_instance"), path: t.string }),
 	t.interface({
+		kind: t.literal("install_kit"),
+		kitVersion: t.string,
+		roots: t.array(t.interface({ containers: t.array(t.string), parentPath: t.string, scripts: t.number })),
+	}),
+	t.interface({
 		kind: t.literal("insert_asset"),
 		assetId: t.number,
 		parentPath: t.string,

@@ -19,10 +19,11 @@ export const installLessonKit: ToolDefinition<s.Infer<typeof args>> = {
 	kind: "write",
 	args,
 	execute(a, context) {
-		if (context.lessonKit === undefined) {
+		const kit = context.studio.lessonKit;
+		if (kit === undefined) {
 			return { kind: "error", message: "this build of Vector carries no lesson kit; reinstall the plugin" };
 		}
-		const planned = planKitInstall(context.lessonKit, context.studio.game);
+		const planned = planKitInstall(kit, context.studio.game);
 		if (!planned.ok) return { kind: "error", message: planned.message };
 		const plan = planned.plan;
 		if (plan.operations.size() === 0) return { kind: "result", text: plan.summary };

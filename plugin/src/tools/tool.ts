@@ -25,8 +25,6 @@ export type AssetSearch = (query: string, options: { tags?: string; limit?: numb
 export interface ToolContext {
 	readonly studio: StudioApi;
 	readonly searchAssets: AssetSearch;
-	/** The lesson kit the plugin carries (its LessonKit folder), for install_lesson_kit; absent in builds without it. */
-	readonly lessonKit?: Instance;
 }
 
 export type ToolOutcome =

@@ -28,6 +28,7 @@ export interface SpecStudio extends StudioApi {
 export function createSpecStudio(): SpecStudio {
 	const studio: SpecStudio = {
 		game,
+		lessonKit: pluginLessonKit(),
 		texts: new Map(),
 		active: undefined,
 		documents: [],
@@ -85,7 +86,6 @@ export function createSpecContext(studio: StudioApi, searchAssets?: AssetSearch)
 	return {
 		studio,
 		searchAssets: searchAssets ?? (() => error("asset search is not configured in this spec")),
-		lessonKit: pluginLessonKit(),
 	};
 }
 

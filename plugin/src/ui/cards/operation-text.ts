@@ -16,6 +16,7 @@ const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Asset insert",
+	install_kit: "Lesson kit",
 };
 
 /** Longest property value shown before it is cut with "…". */
@@ -38,15 +39,17 @@ export function proposalKinds(operations: ReadonlyArray<Operation>): string {
 	return labels.size() > 0 ? labels.join(", ") : "No changes";
 }
 
-/** The instance an operation works on, or for a creation or insert the parent it puts things in. */
-export function targetOf(operation: Operation): InstancePath {
+/** The instances an operation works on, or for a creation or insert the parents it puts things in. */
+export function targetsOf(operation: Operation): ReadonlyArray<InstancePath> {
 	switch (operation.kind) {
 		case "create_script":
 		case "create_instance":
 		case "insert_asset":
-			return operation.parentPath;
+			return [operation.parentPath];
+		case "install_kit":
+			return operation.roots.map((root) => root.parentPath);
 		default:
-			return operation.path;
+			return [operation.path];
 	}
 }
 
@@ -55,10 +58,11 @@ export function targetPaths(operations: ReadonlyArray<Operation>): Array<Instanc
 	const seen = new Set<InstancePath>();
 	const paths = new Array<InstancePath>();
 	for (const operation of operations) {
-		const path = targetOf(operation);
-		if (seen.has(path)) continue;
-		seen.add(path);
-		paths.push(path);
+		for (const path of targetsOf(operation)) {
+			if (seen.has(path)) continue;
+			seen.add(path);
+			paths.push(path);
+		}
 	}
 	return paths;
 }
@@ -87,6 +91,12 @@ export function operationSentence(operation: Operation): string {
 			return `Delete ${operation.path}`;
 		case "insert_asset":
 			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "install_kit": {
+			let scripts = 0;
+			for (const root of operation.roots) scripts += root.scripts;
+			const places = operation.roots.map((root) => root.parentPath).join(", ");
+			return `Install Vector's lesson kit ${operation.kitVersion}: ${scripts} scripts into ${places}`;
+		}
 	}
 }
 
