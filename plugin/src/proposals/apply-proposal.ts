@@ -149,6 +149,25 @@ function writeProperties(
 	return undefined;
 }
 
+/**
+ * Parents an instance built unparented (the one change the recording needs to see) and records it as
+ * created, with the script text a revert compares against when it is a script.
+ */
+function putInPlace(
+	parent: Instance,
+	parentPath: string,
+	created: Instance,
+	what: string,
+	recorder: Recorder,
+	source?: string,
+): StepResult {
+	const refused = assign(() => (created.Parent = parent));
+	if (refused !== undefined) return failed(`could not put ${what} in ${parentPath}: ${refused}`);
+	const change: AppliedChange = { kind: "created", path: formatPath(created), className: created.ClassName, source };
+	recorder.add(change, created);
+	return DONE;
+}
+
 /** A script edit checked at its place in the order, written after every other operation. */
 interface PendingWrite {
 	readonly index: number;
@@ -204,14 +223,7 @@ function runCreateScript(
 		const written = writeProperty(created, "RunContext", Enum.RunContext[operation.runContext]);
 		if (!written.ok) return failed(written.error.message);
 	}
-	const refused = assign(() => (created.Parent = parent));
-	if (refused !== undefined)
-		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add(
-		{ kind: "created", path: formatPath(created), className: operation.className, source: operation.source },
-		created,
-	);
-	return DONE;
+	return putInPlace(parent, operation.parentPath, created, `the ${operation.className}`, recorder, operation.source);
 }
 
 /**
@@ -252,11 +264,7 @@ function runCreateInstance(
 	if (typeIs(parent, "string")) return failed(parent);
 	const built = buildInstance(studio.game, operation, "");
 	if (typeIs(built, "string")) return failed(built);
-	const refused = assign(() => (built.Parent = parent));
-	if (refused !== undefined)
-		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add({ kind: "created", path: formatPath(built), className: built.ClassName }, built);
-	return DONE;
+	return putInPlace(parent, operation.parentPath, built, `the ${operation.className}`, recorder);
 }
 
 /**
@@ -285,9 +293,8 @@ function runInstallKit(
 		}
 		const copy = copyKitRoot(kit, root.containers);
 		if (typeIs(copy, "string")) return failed(copy);
-		const refused = assign(() => (copy.Parent = parent));
-		if (refused !== undefined) return failed(`could not put the lesson kit in ${root.parentPath}: ${refused}`);
-		recorder.add({ kind: "created", path: formatPath(copy), className: copy.ClassName }, copy);
+		const put = putInPlace(parent, root.parentPath, copy, "the lesson kit", recorder);
+		if (put.kind !== "done") return put;
 	}
 	return DONE;
 }
@@ -387,9 +394,8 @@ function runInsertAsset(
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
 	for (const root of roots) {
-		const refused = assign(() => (root.Parent = parent));
-		if (refused !== undefined) return failed(`could not put "${root.Name}" in ${operation.parentPath}: ${refused}`);
-		recorder.add({ kind: "created", path: formatPath(root), className: root.ClassName }, root);
+		const put = putInPlace(parent, operation.parentPath, root, `"${root.Name}"`, recorder);
+		if (put.kind !== "done") return put;
 	}
 	return DONE;
 }
