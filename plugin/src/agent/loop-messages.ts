@@ -93,6 +93,8 @@ export function describeOperations(operations: ReadonlyArray<Operation>): string
 					return `- deleted ${operation.path}`;
 				case "insert_asset":
 					return `- inserted asset ${operation.assetId} into ${operation.parentPath}`;
+				case "install_kit":
+					return `- installed the lesson kit ${operation.kitVersion} into ${operation.roots.map((root) => root.parentPath).join(", ")}`;
 			}
 		})
 		.join("\n");

@@ -105,8 +105,8 @@ export interface AppState {
 	readonly attachments: ReadonlyArray<Attachment>;
 	readonly assets: AssetsView;
 	readonly settings: SettingsView;
-	/** The lesson being built (plan_lesson's stages and how far each has come), shown atop Chat. */
-	readonly lesson?: LessonProgress;
 	/** Bumped when the composer should take keyboard focus (the widget was opened). */
 	readonly focusRequest: number;
+	/** The lesson being built in this conversation, when the model planned one (plan_lesson); shown atop Chat. */
+	readonly lesson?: LessonProgress;
 }

@@ -62,6 +62,7 @@ const TITLES: Record<Operation["kind"], string> = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Insert asset",
+	install_kit: "Install lesson kit",
 };
 
 /** The paths an operation touches. */
@@ -79,6 +80,8 @@ function pathsOf(operation: Operation): Array<string> {
 			return [`${operation.parentPath}/${operation.name}`];
 		case "insert_asset":
 			return [operation.parentPath];
+		case "install_kit":
+			return operation.roots.map((root) => `${root.parentPath}/VectorLessonKit`);
 	}
 }
 

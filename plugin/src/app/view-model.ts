@@ -43,6 +43,7 @@ import { ChatItem, closingItems, joinCapped, messageItems } from "./chat-items";
 import { Attachment, withContextNote } from "./context-note";
 import { Engine, REQUESTS_PER_MINUTE } from "./create-engine";
 import { lessonWaitNote } from "./lesson-start";
+import { lessonFromMessages } from "./lesson-view";
 import { ProposalActivity, ProposalView, ProposalViews, USER_CALL_PREFIX } from "./proposal-view";
 
 /** Messages kept for the transcript (older ones are dropped from the view, not from the agent). */
@@ -669,6 +670,7 @@ export class ViewModel {
 				resets: this.resets,
 			},
 			focusRequest: this.focusRequest,
+			lesson: lessonFromMessages(this.log, shown.all),
 		};
 	}
 }

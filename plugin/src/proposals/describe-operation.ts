@@ -28,5 +28,7 @@ export function describeOperation(operation: Operation): string {
 			return `delete_instance ${operation.path}`;
 		case "insert_asset":
 			return `insert_asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "install_kit":
+			return `install_kit ${operation.kitVersion}`;
 	}
 }

@@ -44,6 +44,40 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	move_instance: { path: `${P}/Door`, newParentPath: `${P}/Storage` },
 	delete_instance: { path: `${P}/Door` },
 	insert_asset: { assetId: 1001, parentPath: P },
+	plan_lesson: {
+		title: "Fractions",
+		subject: "Fractions",
+		gradeLevel: "5th grade",
+		objectives: ["Compare fractions"],
+		environment: "classroom",
+		includeQuiz: true,
+		stages: [
+			{ id: "quiz", name: "Quiz content", changesPlace: true },
+			{ id: "summary", name: "Summary", changesPlace: false },
+		],
+	},
+	write_quiz: {
+		quiz: {
+			title: "Fractions",
+			stations: [
+				{
+					id: "halves",
+					title: "Halves",
+					questions: [
+						{ prompt: "What is 1/2 + 1/2?", choices: ["1", "2/4"], answer: "1", explanation: "Two halves make a whole.", difficulty: 1 },
+					],
+				},
+			],
+		},
+	},
+	install_lesson_kit: {},
+	propose_changes: {
+		summary: "Add a step and make the door see-through",
+		changes: [
+			{ tool: "create_instance", arguments: { parentPath: P, className: "Part", name: "Step" } },
+			{ tool: "set_properties", arguments: { path: `${P}/Door`, properties: { Transparency: 0.5 } } },
+		],
+	},
 	attempt_completion: { result: "Done." },
 	ask_user: { question: "Which one?", options: ["A", "B"] },
 };
@@ -83,7 +117,7 @@ export = () => {
 			expect(tool.name.match("^[a-z_]+$")[0]).to.be.ok();
 			expect(tool.description.size() > 40 && tool.description.size() < 600).to.equal(true);
 		}
-		expect(names.size()).to.equal(20);
+		expect(names.size()).to.equal(24);
 	});
 
 	it("gives every tool an object schema whose required fields exist and whose fields are all described", () => {

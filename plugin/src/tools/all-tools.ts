@@ -11,10 +11,13 @@ import { deleteInstance } from "./delete-instance";
 import { getActiveScript } from "./get-active-script";
 import { getProperties } from "./get-properties";
 import { insertAsset } from "./insert-asset";
+import { installLessonKit } from "./install-lesson-kit";
 import { listChildren } from "./list-children";
 import { listOpenDocuments } from "./list-open-documents";
 import { listSelection } from "./list-selection";
 import { moveInstance } from "./move-instance";
+import { planLesson } from "./plan-lesson";
+import { createProposeChanges } from "./propose-changes";
 import { readScript } from "./read-script";
 import { renameInstance } from "./rename-instance";
 import { replaceInScript } from "./replace-in-script";
@@ -23,6 +26,22 @@ import { searchScripts } from "./search-scripts";
 import { setProperties } from "./set-properties";
 import { showDiff } from "./show-diff";
 import { ToolDefinition } from "./tool";
+import { writeQuiz } from "./write-quiz";
+
+/** The tools that change the place; propose_changes joins any of them into one proposal. */
+const WRITE_TOOLS: ReadonlyArray<ToolDefinition> = [
+	applyEdit,
+	replaceInScript,
+	createScript,
+	createInstance,
+	setProperties,
+	renameInstance,
+	moveInstance,
+	deleteInstance,
+	insertAsset,
+	writeQuiz,
+	installLessonKit,
+];
 
 /** All tools, in a stable order. */
 export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [
@@ -35,15 +54,9 @@ export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [
 	searchScripts,
 	searchAssets,
 	showDiff,
-	applyEdit,
-	replaceInScript,
-	createScript,
-	createInstance,
-	setProperties,
-	renameInstance,
-	moveInstance,
-	deleteInstance,
-	insertAsset,
+	planLesson,
+	...WRITE_TOOLS,
+	createProposeChanges(WRITE_TOOLS),
 	attemptCompletion,
 	askUser,
 ];

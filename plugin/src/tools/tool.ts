@@ -31,7 +31,13 @@ export type ToolOutcome =
 	/** A read tool's answer, sent back to the model as the tool result (already size-capped). */
 	| { readonly kind: "result"; readonly text: string }
 	/** A write tool's change, shown to the user as a proposal; the loop waits for the decision. */
-	| { readonly kind: "proposal"; readonly summary: string; readonly operations: ReadonlyArray<Operation> }
+	| {
+			readonly kind: "proposal";
+			readonly summary: string;
+			readonly operations: ReadonlyArray<Operation>;
+			/** The lesson stage this proposal builds (propose_changes' `stage`). */
+			readonly stage?: string;
+	  }
 	/** show_diff: a preview for the model and the user that changes nothing. */
 	| { readonly kind: "preview"; readonly text: string }
 	/** attempt_completion: the task is done; `result` is shown to the user. */

@@ -4,6 +4,7 @@
  */
 import type { VectorSession } from "../../studio/host/snapshot/scenes/vector-session.js";
 import { luaResolve, type Expectations } from "./format.js";
+import { checkPlay } from "./play-steps.js";
 
 export interface Failure {
 	what: string;
@@ -150,6 +151,7 @@ export async function check(session: VectorSession, expect: Expectations): Promi
 		const errors = session.errors();
 		if (errors.length > 0) fail("noErrors (nothing printed as an error)", [], errors);
 	}
+	failures.push(...(await checkPlay(session, expect)));
 	return failures;
 }
 

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PropValue, TreeNode } from "../../../plugin/build/tree.js";
 import { loadModelFile } from "../../studio/host/fixtures.js";
+import { PLAY_EXPECT_KEYS, PLAY_STEP_KEYS, type PlayExpectations, type PlayStep } from "./play-steps.js";
 
 /** A node of an inline place: the compact form (or full IR, which has the same keys). */
 export interface CompactNode {
@@ -43,7 +44,7 @@ export interface ModelReply {
 	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
-export interface Expectations {
+export interface Expectations extends PlayExpectations {
 	scripts?: Record<string, string>;
 	/** Script path → text the editor shows (draft included). */
 	editors?: Record<string, string>;
@@ -80,7 +81,8 @@ export type Step =
 	| { command: string }
 	| { wait: number }
 	| { waitFor: string; seconds?: number }
-	| { expect: Expectations };
+	| { expect: Expectations }
+	| PlayStep;
 
 export interface Scenario {
 	name: string;
@@ -124,6 +126,7 @@ const STEP_KEYS = [
 	"wait",
 	"waitFor",
 	"expect",
+	...PLAY_STEP_KEYS,
 ];
 const EXPECT_KEYS = [
 	"scripts",
@@ -139,6 +142,7 @@ const EXPECT_KEYS = [
 	"modelRequests",
 	"modelStreamed",
 	"noErrors",
+	...PLAY_EXPECT_KEYS,
 ];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
 

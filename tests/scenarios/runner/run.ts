@@ -8,6 +8,7 @@ import { relative } from "node:path";
 import { VectorSession } from "../../studio/host/snapshot/scenes/vector-session.js";
 import type { FakeReply } from "../../studio/host/snapshot/scenes/fake-proxy.js";
 import { CARDS, check, describeFailure, type Failure } from "./expect.js";
+import { runPlayStep } from "./play-steps.js";
 import { luaResolve, stepKind, type Expectations, type LoadedScenario, type ModelReply, type Step } from "./format.js";
 
 export interface StepFailure extends Failure {
@@ -118,6 +119,7 @@ function toFakeReply(model: ModelReply): FakeReply {
 }
 
 async function runStep(session: VectorSession, step: Step): Promise<void> {
+	if (await runPlayStep(session, step)) return;
 	if ("model" in step) {
 		session.fake.reply(toFakeReply(step.model));
 		return;

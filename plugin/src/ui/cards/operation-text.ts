@@ -5,7 +5,7 @@
  */
 import { encodeJson } from "../../net/json";
 import { AppliedChange } from "../../proposals/applied-change";
-import { InstancePath, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import { countDescendants, InstancePath, InstanceSpec, JsonValue, Operation, OperationKind } from "../../proposals/operation";
 
 const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	edit_script: "Script edit",
@@ -16,6 +16,7 @@ const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Asset insert",
+	install_kit: "Lesson kit",
 };
 
 /** Longest property value shown before it is cut with "…". */
@@ -38,15 +39,17 @@ export function proposalKinds(operations: ReadonlyArray<Operation>): string {
 	return labels.size() > 0 ? labels.join(", ") : "No changes";
 }
 
-/** The instance an operation works on, or for a creation or insert the parent it puts things in. */
-export function targetOf(operation: Operation): InstancePath {
+/** The instances an operation works on, or for a creation or insert the parents it puts things in. */
+export function targetsOf(operation: Operation): ReadonlyArray<InstancePath> {
 	switch (operation.kind) {
 		case "create_script":
 		case "create_instance":
 		case "insert_asset":
-			return operation.parentPath;
+			return [operation.parentPath];
+		case "install_kit":
+			return operation.roots.map((root) => root.parentPath);
 		default:
-			return operation.path;
+			return [operation.path];
 	}
 }
 
@@ -55,10 +58,11 @@ export function targetPaths(operations: ReadonlyArray<Operation>): Array<Instanc
 	const seen = new Set<InstancePath>();
 	const paths = new Array<InstancePath>();
 	for (const operation of operations) {
-		const path = targetOf(operation);
-		if (seen.has(path)) continue;
-		seen.add(path);
-		paths.push(path);
+		for (const path of targetsOf(operation)) {
+			if (seen.has(path)) continue;
+			seen.add(path);
+			paths.push(path);
+		}
 	}
 	return paths;
 }
@@ -76,7 +80,7 @@ export function operationSentence(operation: Operation): string {
 			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${context}`;
 		}
 		case "create_instance":
-			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}`;
+			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${instanceExtras(operation)}`;
 		case "set_properties":
 			return `Set properties of ${operation.path}`;
 		case "rename_instance":
@@ -87,7 +91,36 @@ export function operationSentence(operation: Operation): string {
 			return `Delete ${operation.path}`;
 		case "insert_asset":
 			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "install_kit": {
+			let scripts = 0;
+			for (const root of operation.roots) scripts += root.scripts;
+			const places = operation.roots.map((root) => root.parentPath).join(", ");
+			return `Install Vector's lesson kit ${operation.kitVersion}: ${scripts} scripts into ${places}`;
+		}
 	}
+}
+
+const MAX_CHILD_NAMES = 6;
+
+/** " (tagged …; attributes …) with N instances inside: A, B, C…" for a created instance, "" when plain. */
+function instanceExtras(spec: InstanceSpec): string {
+	const notes = new Array<string>();
+	if (spec.tags !== undefined && spec.tags.size() > 0) notes.push(`tagged ${spec.tags.join(", ")}`);
+	if (spec.attributes !== undefined) {
+		const names = new Array<string>();
+		for (const [name, value] of pairs(spec.attributes)) names.push(`${name} = ${formatValue(value)}`);
+		names.sort();
+		if (names.size() > 0) notes.push(`attributes ${names.join(", ")}`);
+	}
+	let text = notes.size() > 0 ? ` (${notes.join("; ")})` : "";
+	const children = spec.children ?? [];
+	if (children.size() > 0) {
+		const total = countDescendants(spec);
+		const names = children.filter((_, index) => index < MAX_CHILD_NAMES).map((child) => `${child.name} (${child.className})`);
+		const more = children.size() > MAX_CHILD_NAMES ? ", …" : "";
+		text += ` with ${total} instance${total === 1 ? "" : "s"} inside: ${names.join(", ")}${more}`;
+	}
+	return text;
 }
 
 /** A property value as compact JSON (strings quoted), cut to a readable length. */
