@@ -42,7 +42,11 @@ export = () => {
 
 	it("shows the title, which stage is being worked on and a row per stage in plan order", () => {
 		mount(progressOf([{ id: "p1", stage: "environment", state: "applied" }]));
-		expect(findNamed(gui.host, "LessonProgress", "Frame").BackgroundColor3).to.equal(colors.titlebar);
+		const panel = findNamed(gui.host, "LessonProgress", "Frame");
+		expect(panel.BackgroundColor3).to.equal(colors.titlebar);
+		const rule = findNamed(panel, "Rule", "Frame");
+		expect(rule.BackgroundColor3).to.equal(colors.border);
+		expect(rule.AbsolutePosition.Y + rule.AbsoluteSize.Y).to.equal(panel.AbsolutePosition.Y + panel.AbsoluteSize.Y);
 		expect(textsOf(gui.host).join("|")).to.equal(
 			"Fractions in the classroom|Stage 2 of 5|Classroom and lighting|Done|Quiz questions|Waiting|" +
 				"Lesson kit|Waiting|Quiz stations|Waiting|Summary for the teacher|Waiting",

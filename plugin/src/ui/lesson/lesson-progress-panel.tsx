@@ -2,7 +2,8 @@
  * How far the lesson being built has come, atop the Chat tab: its title, "Stage 2 of 5" (or "All 5
  * stages done"), and a row per planned stage with a coloured dot and what the teacher should know
  * about it — waiting for approval, done, or why it failed, went stale or was rejected and what to
- * do about it. Compact for a ~400 px dock: one small line per stage under its name, all wrapping.
+ * do about it. Compact for a ~400 px dock: one small line per stage under its name, all wrapping,
+ * on the title bar's colour with a rule under it, set off from the conversation below.
  * It renders a LessonProgress (lesson/lesson-progress.ts) and nothing else; the cards in the
  * transcript carry the actions.
  */
@@ -160,44 +161,60 @@ export function LessonProgressPanel(props: LessonProgressPanelProps): Roact.Elem
 				BackgroundColor3={colors.titlebar}
 				BorderSizePixel={0}
 			>
-				<uipadding
-					PaddingLeft={new UDim(0, theme.spacing.m)}
-					PaddingRight={new UDim(0, theme.spacing.m)}
-					PaddingTop={new UDim(0, theme.spacing.s)}
-					PaddingBottom={new UDim(0, theme.spacing.s)}
-				/>
-				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs + 2)} />
+				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
 				<frame
-					Key="Header"
-					LayoutOrder={0}
+					Key="Body"
+					LayoutOrder={1}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				>
-					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
-					<textlabel
-						Key="Title"
-						LayoutOrder={1}
-						Text={progress.title}
-						FontFace={theme.fonts.uiSemiBold}
-						TextSize={theme.textSize.body}
-						TextColor3={colors.brightText}
-						TextXAlignment={Enum.TextXAlignment.Left}
-						TextWrapped={true}
+					<uipadding
+						PaddingLeft={new UDim(0, theme.spacing.m)}
+						PaddingRight={new UDim(0, theme.spacing.m)}
+						PaddingTop={new UDim(0, theme.spacing.s)}
+						PaddingBottom={new UDim(0, theme.spacing.s)}
+					/>
+					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs + 2)} />
+					<frame
+						Key="Header"
+						LayoutOrder={0}
 						Size={new UDim2(1, 0, 0, 0)}
 						AutomaticSize={Enum.AutomaticSize.Y}
 						BackgroundTransparency={1}
-					/>
-					{wrappedLabel(
-						theme,
-						theme.textSize.small,
-						"Summary",
-						2,
-						progressSummary(progress),
-						allDone ? colors.success : colors.subText,
-					)}
+					>
+						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} />
+						<textlabel
+							Key="Title"
+							LayoutOrder={1}
+							Text={progress.title}
+							FontFace={theme.fonts.uiSemiBold}
+							TextSize={theme.textSize.body}
+							TextColor3={colors.brightText}
+							TextXAlignment={Enum.TextXAlignment.Left}
+							TextWrapped={true}
+							Size={new UDim2(1, 0, 0, 0)}
+							AutomaticSize={Enum.AutomaticSize.Y}
+							BackgroundTransparency={1}
+						/>
+						{wrappedLabel(
+							theme,
+							theme.textSize.small,
+							"Summary",
+							2,
+							progressSummary(progress),
+							allDone ? colors.success : colors.subText,
+						)}
+					</frame>
+					{rows}
 				</frame>
-				{rows}
+				<frame
+					Key="Rule"
+					LayoutOrder={2}
+					Size={new UDim2(1, 0, 0, 1)}
+					BackgroundColor3={colors.border}
+					BorderSizePixel={0}
+				/>
 			</frame>
 		);
 	});
