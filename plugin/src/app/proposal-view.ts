@@ -62,6 +62,8 @@ const TITLES: Record<Operation["kind"], string> = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Insert asset",
+	fill_terrain: "Fill terrain",
+	clear_terrain: "Clear terrain",
 };
 
 /** The paths an operation touches. */
@@ -79,6 +81,9 @@ function pathsOf(operation: Operation): Array<string> {
 			return [`${operation.parentPath}/${operation.name}`];
 		case "insert_asset":
 			return [operation.parentPath];
+		case "fill_terrain":
+		case "clear_terrain":
+			return ["Workspace/Terrain"];
 	}
 }
 

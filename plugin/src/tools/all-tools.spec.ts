@@ -44,6 +44,8 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	move_instance: { path: `${P}/Door`, newParentPath: `${P}/Storage` },
 	delete_instance: { path: `${P}/Door` },
 	insert_asset: { assetId: 1001, parentPath: P },
+	fill_terrain: { shape: "ball", material: "Grass", position: [0, 8, 0], radius: 6 },
+	clear_terrain: { min: [0, 0, 0], max: [16, 8, 16] },
 	attempt_completion: { result: "Done." },
 	ask_user: { question: "Which one?", options: ["A", "B"] },
 };
@@ -83,7 +85,7 @@ export = () => {
 			expect(tool.name.match("^[a-z_]+$")[0]).to.be.ok();
 			expect(tool.description.size() > 40 && tool.description.size() < 600).to.equal(true);
 		}
-		expect(names.size()).to.equal(20);
+		expect(names.size()).to.equal(22);
 	});
 
 	it("gives every tool an object schema whose required fields exist and whose fields are all described", () => {

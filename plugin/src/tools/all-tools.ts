@@ -5,9 +5,11 @@
 import { applyEdit } from "./apply-edit";
 import { askUser } from "./ask-user";
 import { attemptCompletion } from "./attempt-completion";
+import { clearTerrain } from "./clear-terrain";
 import { createInstance } from "./create-instance";
 import { createScript } from "./create-script";
 import { deleteInstance } from "./delete-instance";
+import { fillTerrain } from "./fill-terrain";
 import { getActiveScript } from "./get-active-script";
 import { getProperties } from "./get-properties";
 import { insertAsset } from "./insert-asset";
@@ -44,6 +46,8 @@ export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [
 	moveInstance,
 	deleteInstance,
 	insertAsset,
+	fillTerrain,
+	clearTerrain,
 	attemptCompletion,
 	askUser,
 ];

@@ -6,6 +6,13 @@
 import { encodeJson } from "../../net/json";
 import { AppliedChange } from "../../proposals/applied-change";
 import { InstancePath, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import {
+	describeFill,
+	formatPoint,
+	formatSize,
+	terrainBox,
+	voxelCount,
+} from "../../proposals/terrain-geometry";
 
 const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	edit_script: "Script edit",
@@ -16,7 +23,12 @@ const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Asset insert",
+	fill_terrain: "Terrain fill",
+	clear_terrain: "Terrain clear",
 };
+
+/** Where terrain operations write (formatPath of Workspace.Terrain). */
+const TERRAIN_PATH = "Workspace/Terrain";
 
 /** Longest property value shown before it is cut with "…". */
 const MAX_VALUE_LENGTH = 200;
@@ -45,6 +57,9 @@ export function targetOf(operation: Operation): InstancePath {
 		case "create_instance":
 		case "insert_asset":
 			return operation.parentPath;
+		case "fill_terrain":
+		case "clear_terrain":
+			return TERRAIN_PATH;
 		default:
 			return operation.path;
 	}
@@ -87,6 +102,13 @@ export function operationSentence(operation: Operation): string {
 			return `Delete ${operation.path}`;
 		case "insert_asset":
 			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "fill_terrain":
+			return `Fill terrain with ${describeFill(operation)} (changes at most ${voxelCount(terrainBox(operation))} voxels)`;
+		case "clear_terrain": {
+			const { min, max } = operation;
+			const size = [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
+			return `Clear terrain from ${formatPoint(min)} to ${formatPoint(max)} (${formatSize(size)} studs, ${voxelCount(terrainBox(operation))} voxels)`;
+		}
 	}
 }
 
