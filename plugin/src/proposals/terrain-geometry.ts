@@ -100,7 +100,7 @@ export function onGrid(value: number): boolean {
 /** A number as a short string: integers plainly, others with up to 3 decimals ("2.5", "-0.125"). */
 export function formatStuds(value: number): string {
 	if (value % 1 === 0) return string.format("%d", value);
-	return string.format("%.3f", value).gsub("0+$", "")[0];
+	return string.format("%.3f", value).gsub("%.?0+$", "")[0];
 }
 
 /** A point as "(x, y, z)". */
