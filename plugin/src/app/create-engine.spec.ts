@@ -14,7 +14,7 @@ export = () => {
 			context: new SpecContext(),
 			transport: createScriptedTransport(),
 		});
-		expect(engine.registry.list("act").size()).to.equal(20);
+		expect(engine.registry.list("act").size()).to.equal(22);
 		expect(engine.agent.getState().kind).to.equal("idle");
 		expect(engine.agent.getMode()).to.equal("plan");
 		cleanup();
