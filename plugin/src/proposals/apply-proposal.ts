@@ -38,9 +38,9 @@ import { AppliedChange, KeptState, KeptVoxels } from "./applied-change";
 import { describeOperation } from "./describe-operation";
 import { Operation, ScanFinding } from "./operation";
 import { protectionOf } from "./protected-instance";
-import { onGrid, regionOf, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
+import { onGrid, regionOf, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
 import { rebase, RebaseConflict } from "../diff/rebase";
 import { scanAsset } from "../studio/asset-scan";
 import { formatPath, resolvePath } from "../studio/instance-path";
@@ -370,7 +370,9 @@ function writeTerrain(terrain: Terrain, operation: TerrainOperation): void {
 function runTerrain(studio: StudioApi, operation: TerrainOperation, recorder: Recorder): StepResult {
 	const box = terrainBox(operation);
 	if (operation.kind === "clear_terrain" && ![...box.min, ...box.max].every(onGrid)) {
-		return failed(`the region to clear must lie on the ${VOXEL_SIZE}-stud voxel grid (every coordinate a multiple of ${VOXEL_SIZE})`);
+		return failed(
+			`the region to clear must lie on the ${VOXEL_SIZE}-stud voxel grid (every coordinate a multiple of ${VOXEL_SIZE})`,
+		);
 	}
 	const terrain = studio.game.GetService("Workspace").Terrain;
 	const before = readVoxels(terrain, box);

@@ -24,12 +24,12 @@ import { RECORDING_BUSY } from "./apply-proposal";
 import { JsonValue } from "./operation";
 import { Proposal } from "./proposal";
 import { canTransition, transition } from "./state-machine";
+import { formatPoint, GridBox } from "./terrain-geometry";
 import { rebase } from "../diff/rebase";
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { decodeAs, encodeValue, readProperty, writeProperty } from "../studio/property-codec";
 import { StudioApi } from "../studio/studio-api";
 import { differingVoxels, readVoxels, sameVoxels, writeVoxels } from "../studio/terrain-voxels";
-import { formatPoint, GridBox } from "./terrain-geometry";
 
 /** A later change a revert would overwrite. */
 export interface Clobber {
@@ -303,7 +303,8 @@ function revertTerrain(
 		);
 	}
 	const terrain = studio.game.GetService("Workspace").Terrain;
-	const box: GridBox = { min: [change.min[0], change.min[1], change.min[2]], max: [change.max[0], change.max[1], change.max[2]] };
+	const { min, max } = change;
+	const box: GridBox = { min: [min[0], min[1], min[2]], max: [max[0], max[1], max[2]] };
 	const now = readVoxels(terrain, box);
 	if (sameVoxels(now, voxels.before)) return CLEAN; // already back (the user undid the change)
 	const clobbers = new Array<Clobber>();

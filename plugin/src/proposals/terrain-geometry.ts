@@ -141,8 +141,8 @@ export function describeFill(operation: Extract<Operation, { kind: "fill_terrain
 
 /** The CFrame's rotation as Part.Orientation (degrees, rounded to 0.001), or undefined when it is not rotated. */
 export function orientationOf(cframe: ReadonlyArray<number>): [number, number, number] | undefined {
-	const rotation = new CFrame(0, 0, 0, cframe[3], cframe[4], cframe[5], cframe[6], cframe[7], cframe[8], cframe[9], cframe[10], cframe[11]);
-	const [rx, ry, rz] = rotation.ToOrientation();
+	const [, , , r00, r01, r02, r10, r11, r12, r20, r21, r22] = cframe as Array<number>;
+	const [rx, ry, rz] = new CFrame(0, 0, 0, r00, r01, r02, r10, r11, r12, r20, r21, r22).ToOrientation();
 	const round = (radians: number) => math.round(math.deg(radians) * 1000) / 1000;
 	const degrees: [number, number, number] = [round(rx), round(ry), round(rz)];
 	if (degrees[0] === 0 && degrees[1] === 0 && degrees[2] === 0) return undefined;

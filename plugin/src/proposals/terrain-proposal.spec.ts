@@ -42,8 +42,20 @@ function materialAt(x: number, y: number, z: number): Enum.Material {
 const identity = [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1];
 const at = (x: number, y: number, z: number) => [x, y, z, 1, 0, 0, 0, 1, 0, 0, 0, 1];
 
-const groundFill: Operation = { kind: "fill_terrain", shape: "block", material: "Grass", cframe: at(0, -8, 0), size: [32, 8, 32] };
-const rockBall: Extract<Operation, { kind: "fill_terrain" }> = { kind: "fill_terrain", shape: "ball", material: "Rock", cframe: at(0, 4, 0), size: [16, 16, 16] };
+const groundFill: Operation = {
+	kind: "fill_terrain",
+	shape: "block",
+	material: "Grass",
+	cframe: at(0, -8, 0),
+	size: [32, 8, 32],
+};
+const rockBall: Extract<Operation, { kind: "fill_terrain" }> = {
+	kind: "fill_terrain",
+	shape: "ball",
+	material: "Rock",
+	cframe: at(0, 4, 0),
+	size: [16, 16, 16],
+};
 
 export = () => {
 	let studio: StudioApi;

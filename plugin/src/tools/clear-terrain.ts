@@ -6,7 +6,15 @@
  * tool validates and returns the operation.
  */
 import { Operation } from "../proposals/operation";
-import { formatPoint, formatSize, GridBox, onGrid, terrainBox, voxelCount, VOXEL_SIZE } from "../proposals/terrain-geometry";
+import {
+	formatPoint,
+	formatSize,
+	GridBox,
+	onGrid,
+	terrainBox,
+	voxelCount,
+	VOXEL_SIZE,
+} from "../proposals/terrain-geometry";
 import { reasonField, summarize } from "./reason";
 import * as s from "./schema";
 import { checkTerrainCaps, pointField } from "./terrain-args";
@@ -36,7 +44,8 @@ function run(a: Args): ToolOutcome {
 	const problems = new Array<string>();
 	for (let axis = 0; axis < 3; axis++) {
 		if (a.max[axis] <= a.min[axis]) {
-			problems.push(`max[${axis}]: must be greater than min[${axis}] (${AXES[axis]}: ${a.min[axis]} to ${a.max[axis]})`);
+			const span = `${AXES[axis]}: ${a.min[axis]} to ${a.max[axis]}`;
+			problems.push(`max[${axis}]: must be greater than min[${axis}] (${span})`);
 		}
 	}
 	if (problems.size() > 0) return { kind: "error", message: problems.join("; ") };
