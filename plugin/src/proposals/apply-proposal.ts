@@ -29,8 +29,9 @@
  *   and Undo take them back with everything else. Before writing, the grid box the write can
  *   touch (terrain-geometry.ts) is read with ReadVoxels, and read again after: both copies are kept
  *   in memory so a revert can write the old voxels back (WriteVoxels) and tell whether the terrain
- *   was changed since. A clear must be aligned to the voxel grid (FillRegion's rule), checked here
- *   again with a message rather than left to Roblox's.
+ *   was changed since. A clear must be aligned to the voxel grid (FillRegion's rule) and a fill's
+ *   material must be a terrain material (Air is clear_terrain's): both are checked here again, as
+ *   the tools did, with a message rather than left to whatever Roblox does with them.
  * - Services, the Terrain and the workspace camera are never renamed, moved or deleted
  *   (protected-instance.ts); Roblox's own rules (no cycles, locked parents) apply on top.
  */
@@ -40,7 +41,7 @@ import { Operation, ScanFinding } from "./operation";
 import { protectionOf } from "./protected-instance";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
-import { onGrid, regionOf, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
+import { onGrid, regionOf, TERRAIN_FILL_MATERIALS, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
 import { rebase, RebaseConflict } from "../diff/rebase";
 import { scanAsset } from "../studio/asset-scan";
 import { formatPath, resolvePath } from "../studio/instance-path";
@@ -345,13 +346,19 @@ function runInsertAsset(
 
 type TerrainOperation = Extract<Operation, { kind: "fill_terrain" | "clear_terrain" }>;
 
-/** The Terrain's fill call for an operation, run as is (Roblox checks the material). */
+/** The Enum.Material item of a terrain fill material's name, or undefined when it is not one. */
+function terrainMaterial(name: string): Enum.Material | undefined {
+	if (!TERRAIN_FILL_MATERIALS.includes(name)) return undefined;
+	return Enum.Material.GetEnumItems().find((item) => item.Name === name);
+}
+
+/** The Terrain's fill call for an operation (the material already checked). */
 function writeTerrain(terrain: Terrain, operation: TerrainOperation): void {
 	if (operation.kind === "clear_terrain") {
 		terrain.FillRegion(regionOf(terrainBox(operation)), VOXEL_SIZE, Enum.Material.Air);
 		return;
 	}
-	const material = operation.material as unknown as CastsToEnum<Enum.Material>;
+	const material = terrainMaterial(operation.material)!;
 	const [x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22] = operation.cframe as Array<number>;
 	const cframe = new CFrame(x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22);
 	const [sx, sy, sz] = operation.size as Array<number>;
@@ -373,6 +380,9 @@ function runTerrain(studio: StudioApi, operation: TerrainOperation, recorder: Re
 		return failed(
 			`the region to clear must lie on the ${VOXEL_SIZE}-stud voxel grid (every coordinate a multiple of ${VOXEL_SIZE})`,
 		);
+	}
+	if (operation.kind === "fill_terrain" && terrainMaterial(operation.material) === undefined) {
+		return failed(`"${operation.material}" is not a terrain material (use one of ${TERRAIN_FILL_MATERIALS.join(", ")})`);
 	}
 	const terrain = studio.game.GetService("Workspace").Terrain;
 	const before = readVoxels(terrain, box);

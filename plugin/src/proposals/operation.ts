@@ -92,6 +92,9 @@ export function categoryOf(operation: Operation): ApprovalCategory {
 			return "script_edits";
 		case "insert_asset":
 			return "asset_inserts";
+		// Terrain writes change the world like instance changes do, and are undone the same way.
+		case "fill_terrain":
+		case "clear_terrain":
 		default:
 			return "instance_changes";
 	}

@@ -163,11 +163,17 @@ export = () => {
 			expect(neon.state).to.equal("failed");
 			expect(
 				neon.reason!.find(
-					"operation 2 of 2 (fill_terrain block of Neon at (0, 0, 0)) failed: Studio refused the terrain write:",
+					'operation 2 of 2 (fill_terrain block of Neon at (0, 0, 0)) failed: "Neon" is not a terrain material (use one of Asphalt, Basalt,',
 					1,
 					true,
 				)[0],
 			).to.equal(1);
+			const [air] = apply([
+				groundFill,
+				{ kind: "fill_terrain", shape: "ball", material: "Air", cframe: identity, size: [8, 8, 8] },
+			]);
+			expect(air.state).to.equal("failed");
+			expect(air.reason!.find('"Air" is not a terrain material', 1, true)[0]).never.to.equal(undefined);
 			const [offGrid] = apply([groundFill, { kind: "clear_terrain", min: [1, 0, 0], max: [8, 8, 8] }]);
 			expect(offGrid.reason).to.equal(
 				"operation 2 of 2 (clear_terrain from (1, 0, 0) to (8, 8, 8)) failed: the region to clear must lie on the 4-stud voxel grid (every coordinate a multiple of 4)",
