@@ -78,6 +78,8 @@ const EXAMPLES: { readonly [name: string]: object } = {
 			{ tool: "set_properties", arguments: { path: `${P}/Door`, properties: { Transparency: 0.5 } } },
 		],
 	},
+	fill_terrain: { shape: "ball", material: "Grass", position: [0, 8, 0], radius: 6 },
+	clear_terrain: { min: [0, 0, 0], max: [16, 8, 16] },
 	attempt_completion: { result: "Done." },
 	ask_user: { question: "Which one?", options: ["A", "B"] },
 };
@@ -117,7 +119,7 @@ export = () => {
 			expect(tool.name.match("^[a-z_]+$")[0]).to.be.ok();
 			expect(tool.description.size() > 40 && tool.description.size() < 600).to.equal(true);
 		}
-		expect(names.size()).to.equal(24);
+		expect(names.size()).to.equal(26);
 	});
 
 	it("gives every tool an object schema whose required fields exist and whose fields are all described", () => {

@@ -5,9 +5,11 @@
 import { applyEdit } from "./apply-edit";
 import { askUser } from "./ask-user";
 import { attemptCompletion } from "./attempt-completion";
+import { clearTerrain } from "./clear-terrain";
 import { createInstance } from "./create-instance";
 import { createScript } from "./create-script";
 import { deleteInstance } from "./delete-instance";
+import { fillTerrain } from "./fill-terrain";
 import { getActiveScript } from "./get-active-script";
 import { getProperties } from "./get-properties";
 import { insertAsset } from "./insert-asset";
@@ -39,6 +41,8 @@ const WRITE_TOOLS: ReadonlyArray<ToolDefinition> = [
 	moveInstance,
 	deleteInstance,
 	insertAsset,
+	fillTerrain,
+	clearTerrain,
 	writeQuiz,
 	installLessonKit,
 ];
