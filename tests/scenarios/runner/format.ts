@@ -60,6 +60,8 @@ export interface Expectations extends PlayExpectations {
 	/** Whether the last request asked for a streamed answer. */
 	modelStreamed?: boolean;
 	noErrors?: boolean;
+	/** Terrain voxels in grid-aligned boxes (4-stud voxels): material name → how many voxels, or "some"/"none". */
+	terrain?: Array<{ min: [number, number, number]; max: [number, number, number]; materials: Record<string, number | "some" | "none"> }>;
 }
 
 export type Step =
@@ -142,6 +144,7 @@ const EXPECT_KEYS = [
 	"modelRequests",
 	"modelStreamed",
 	"noErrors",
+	"terrain",
 	...PLAY_EXPECT_KEYS,
 ];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
