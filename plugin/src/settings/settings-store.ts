@@ -19,6 +19,7 @@ import {
 	AUTO_APPROVE_CATEGORIES,
 	checkSetting,
 	DEFAULT_SETTINGS,
+	LATER_FIELDS,
 	SETTINGS_FIELDS,
 	settingsLabel,
 	SettingsField,
@@ -115,7 +116,7 @@ function readStored(raw: unknown): { settings: VectorSettings; resets: Array<Set
 		const value = fields[field];
 		if (value === undefined) {
 			result[field] = DEFAULT_SETTINGS[field];
-			resets.push({ field, reason: `${settingsLabel(field)} was missing` });
+			if (!LATER_FIELDS.has(field)) resets.push({ field, reason: `${settingsLabel(field)} was missing` });
 			continue;
 		}
 		const checked = checkSetting(field, value);

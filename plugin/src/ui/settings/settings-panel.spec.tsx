@@ -138,6 +138,25 @@ export = () => {
 			expect(save().Active).to.equal(true);
 		});
 
+		it("has a Canvas (LMS) group whose token is masked and whose half-set pair blocks Save", () => {
+			mount(panel());
+			expect(findText(gui.host, "Canvas (LMS, optional)")).to.be.ok();
+			expect(boxOf("Canvas URL").PlaceholderText).to.equal("https://school.instructure.com");
+			expect(boxOf("Canvas token").TextTransparency).to.equal(1);
+			typeInto(boxOf("Canvas URL"), "https://school.instructure.com/courses/7");
+			expect(save().Active).to.equal(false);
+			expect(
+				findText(
+					gui.host,
+					"Canvas URL is set but Canvas token is empty: create a token in Canvas (Account → Settings → New access token), or clear the URL.",
+				),
+			).to.be.ok();
+			typeInto(boxOf("Canvas token"), "1~abc def");
+			expect(noteOf("Canvas token")!.Text).to.equal("Canvas token cannot contain spaces or line breaks.");
+			typeInto(boxOf("Canvas token"), "1~abcdef");
+			expect(save().Active).to.equal(true);
+		});
+
 		it("an edit back to the saved value leaves nothing to save", () => {
 			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");

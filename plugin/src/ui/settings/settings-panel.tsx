@@ -1,6 +1,7 @@
 /**
  * Vector's settings as a form: the proxy (URL, token), an optional own provider (base URL, key),
- * the model, Plan / Act, auto-approve per proposal category and streaming. The panel edits a draft
+ * the model, Plan / Act, auto-approve per proposal category, streaming, and the optional Canvas
+ * (LMS) connection whose token goes only to Canvas. The panel edits a draft
  * of the settings it is given; every field is checked by the schema's own rule as the user types
  * (settings-draft.ts), with the message under the field. Save is enabled only when the draft is
  * valid and differs from the saved settings, and hands over the normalized settings; Cancel puts
@@ -308,9 +309,31 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					checked={draft.streaming}
 					onToggle={(checked) => this.edit({ streaming: checked })}
 				/>
+				{this.line(theme, "CanvasHeading", 13, "Canvas (LMS, optional)", colors.brightText, "heading")}
+				<TextField
+					Key="CanvasUrl"
+					layoutOrder={14}
+					label={settingsLabel("canvasBaseUrl")}
+					value={draft.canvasBaseUrl}
+					placeholder="https://school.instructure.com"
+					hint="Your school's Canvas, so Vector can read a course's modules, pages and assignments."
+					message={check.messages.canvasBaseUrl}
+					onChange={(text) => this.edit({ canvasBaseUrl: text })}
+				/>
+				<TextField
+					Key="CanvasToken"
+					layoutOrder={15}
+					label={settingsLabel("canvasToken")}
+					value={draft.canvasToken}
+					masked={true}
+					placeholder="none"
+					hint="A personal access token (Canvas: Account → Settings → New access token). Sent only to Canvas, never to the proxy."
+					message={check.messages.canvasToken}
+					onChange={(text) => this.edit({ canvasToken: text })}
+				/>
 				<frame
 					Key="Problems"
-					LayoutOrder={12}
+					LayoutOrder={16}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
