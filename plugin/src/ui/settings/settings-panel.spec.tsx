@@ -157,6 +157,13 @@ export = () => {
 			expect(save().Active).to.equal(true);
 		});
 
+		it("offers Test Canvas only when the owner can test Canvas", () => {
+			mount(panel());
+			expect(findButton(gui.host, "Test Canvas")).never.to.be.ok();
+			gui.update(panel({ onTestCanvas: () => Promise.resolve<ConnectionTestResult>({ ok: true, message: "x" }) }));
+			expect(findButton(gui.host, "Test Canvas")).to.be.ok();
+		});
+
 		it("an edit back to the saved value leaves nothing to save", () => {
 			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");
@@ -251,6 +258,28 @@ export = () => {
 			expect(tested[0].proxyUrl).to.equal("http://127.0.0.1:8787");
 			const line = findText(gui.host, "Connection OK: Vector proxy 0.1.0")!;
 			expect(line.TextColor3).to.equal(colors.success);
+		});
+
+		it("Test Canvas tries the draft's Canvas URL and token once both are set, and shows the answer", () => {
+			const canvasTested = new Array<VectorSettings>();
+			mount(
+				panel({
+					onTestCanvas: (settings) => {
+						canvasTested.push(settings);
+						return Promise.resolve<ConnectionTestResult>({ ok: false, message: "Canvas refused the access token (401)." });
+					},
+				}),
+			);
+			expect(findButton(gui.host, "Test Canvas")!.Active).to.equal(false);
+			typeInto(boxOf("Canvas URL"), "https://school.instructure.com/courses/7");
+			typeInto(boxOf("Canvas token"), "1~abc");
+			clickButton(gui.host, "Test Canvas");
+			expect(canvasTested.size()).to.equal(1);
+			expect(canvasTested[0].canvasBaseUrl).to.equal("https://school.instructure.com");
+			expect(canvasTested[0].canvasToken).to.equal("1~abc");
+			expect(tested.size()).to.equal(0);
+			const line = findText(gui.host, "Canvas failed: Canvas refused the access token (401).")!;
+			expect(line.TextColor3).to.equal(colors.errorText);
 		});
 
 		it("Test connection shows the error message it gets back", () => {

@@ -6,7 +6,8 @@
  * (settings-draft.ts), with the message under the field. Save is enabled only when the draft is
  * valid and differs from the saved settings, and hands over the normalized settings; Cancel puts
  * the saved values back. "Test connection" asks the owner to try the draft's connection and shows
- * what came back (the owner calls the proxy; the panel never does I/O).
+ * what came back (the owner calls the proxy; the panel never does I/O). "Test Canvas", when the
+ * owner offers it, does the same for the Canvas connection (the owner asks Canvas, not the proxy).
  */
 import Roact from "@rbxts/roact";
 import {
@@ -38,6 +39,8 @@ export interface SettingsPanelProps {
 	readonly onCancel?: () => void;
 	/** Try a connection with these (valid, unsaved) settings, e.g. the proxy's /v1/health. */
 	readonly onTestConnection: (settings: VectorSettings) => Promise<ConnectionTestResult>;
+	/** Try the Canvas URL and token of these (valid, unsaved) settings; no "Test Canvas" button without it. */
+	readonly onTestCanvas?: (settings: VectorSettings) => Promise<ConnectionTestResult>;
 }
 
 type TestState =
@@ -48,6 +51,7 @@ type TestState =
 interface SettingsPanelState {
 	readonly draft: VectorSettings;
 	readonly test: TestState;
+	readonly canvasTest: TestState;
 }
 
 const CATEGORY_LABELS: { readonly [category in AutoApproveCategory]: string } = {
@@ -64,28 +68,49 @@ const MODE_DESCRIPTIONS: { readonly [mode in AgentMode]: string } = {
 @Roact.ClassComponent
 export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsPanelState> {
 	private pendingTest?: Promise<void>;
+	private pendingCanvasTest?: Promise<void>;
 
 	constructor(props: SettingsPanelProps) {
 		super(props);
-		this.state = { draft: props.settings, test: { status: "none" } };
+		this.state = { draft: props.settings, test: { status: "none" }, canvasTest: { status: "none" } };
 	}
 
 	didUpdate(previous: SettingsPanelProps) {
 		if (previous.settings !== this.props.settings) {
-			this.pendingTest?.cancel();
-			this.setState({ draft: this.props.settings, test: { status: "none" } });
+			this.cancelTests();
+			this.setState({ draft: this.props.settings, test: { status: "none" }, canvasTest: { status: "none" } });
 		}
 	}
 
 	willUnmount() {
+		this.cancelTests();
+	}
+
+	private cancelTests() {
 		this.pendingTest?.cancel();
+		this.pendingTest = undefined;
+		this.pendingCanvasTest?.cancel();
+		this.pendingCanvasTest = undefined;
 	}
 
 	/** Changes the draft; a test result no longer describes it. */
 	private edit(change: Partial<VectorSettings>) {
-		this.pendingTest?.cancel();
-		this.pendingTest = undefined;
-		this.setState({ draft: { ...this.state.draft, ...change }, test: { status: "none" } });
+		this.cancelTests();
+		this.setState({ draft: { ...this.state.draft, ...change }, test: { status: "none" }, canvasTest: { status: "none" } });
+	}
+
+	private testCanvas(settings: VectorSettings) {
+		const onTestCanvas = this.props.onTestCanvas;
+		if (onTestCanvas === undefined) return;
+		this.pendingCanvasTest?.cancel();
+		this.setState({ canvasTest: { status: "testing" } });
+		const done = (result: ConnectionTestResult) => this.setState({ canvasTest: { status: "done", result } });
+		const [called, promise] = pcall(() => onTestCanvas(settings));
+		if (!called) {
+			done({ ok: false, message: tostring(promise) });
+			return;
+		}
+		this.pendingCanvasTest = promise.then(done, (problem) => done({ ok: false, message: tostring(problem) }));
 	}
 
 	private testConnection(settings: VectorSettings) {
@@ -101,9 +126,8 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 	}
 
 	private cancel = () => {
-		this.pendingTest?.cancel();
-		this.pendingTest = undefined;
-		this.setState({ draft: this.props.settings, test: { status: "none" } });
+		this.cancelTests();
+		this.setState({ draft: this.props.settings, test: { status: "none" }, canvasTest: { status: "none" } });
 		this.props.onCancel?.();
 	};
 
@@ -171,6 +195,34 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 			testLine = test.result.ok
 				? this.line(theme, "TestResult", 20, `Connection OK: ${test.result.message}`, colors.success)
 				: this.line(theme, "TestResult", 20, `Connection failed: ${test.result.message}`, colors.errorText);
+		}
+
+		const canvasTest = this.state.canvasTest;
+		let canvasLine: Roact.Element | undefined;
+		if (canvasTest.status === "testing") {
+			canvasLine = this.line(theme, "CanvasTestResult", 17, "Testing Canvas…", colors.subText);
+		} else if (canvasTest.status === "done") {
+			canvasLine = canvasTest.result.ok
+				? this.line(theme, "CanvasTestResult", 17, `Canvas OK: ${canvasTest.result.message}`, colors.success)
+				: this.line(theme, "CanvasTestResult", 17, `Canvas failed: ${canvasTest.result.message}`, colors.errorText);
+		}
+		let canvasActions: Roact.Element | undefined;
+		if (this.props.onTestCanvas !== undefined) {
+			const canvasButtons = new Map<string, Roact.Element>();
+			const canvasReady = valid !== undefined && valid.canvasBaseUrl !== "" && valid.canvasToken !== "";
+			canvasButtons.set(
+				"TestCanvas",
+				<ThemedButton
+					Key="TestCanvas"
+					text="Test Canvas"
+					layoutOrder={1}
+					enabled={canvasReady && canvasTest.status !== "testing"}
+					onActivated={() => {
+						if (valid !== undefined && canvasReady) this.testCanvas(valid);
+					}}
+				/>,
+			);
+			canvasActions = buttonRow(theme, "CanvasActions", 16, canvasButtons);
 		}
 
 		const actions = new Map<string, Roact.Element>();
@@ -331,9 +383,11 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					message={check.messages.canvasToken}
 					onChange={(text) => this.edit({ canvasToken: text })}
 				/>
+				{canvasActions}
+				{canvasLine}
 				<frame
 					Key="Problems"
-					LayoutOrder={16}
+					LayoutOrder={18}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
