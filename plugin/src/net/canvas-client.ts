@@ -26,6 +26,18 @@
  * unreachable, timeout, and answers that are not the expected JSON (a login page, a proxy's HTML).
  * A JSON body that starts with Canvas's `while(1);` guard (sent to cookie sessions) is read all
  * the same.
+ *
+ * Schoology is not supported, on purpose. Its REST API (`api.schoology.com/v1`) authenticates every
+ * request with OAuth 1.0a (developers.schoology.com, "Authentication"): a consumer key and secret
+ * from the district's `/api` page, and an `Authorization: OAuth realm="Schoology API", …` header
+ * carrying a per-request nonce, timestamp and signature (HMAC-SHA1 recommended) over the method,
+ * URL and parameters. A bearer token cannot stand in for it. Doing it here would take an HMAC-SHA1
+ * written in Luau (Studio has no crypto API), a signature base string built to RFC 5849's encoding
+ * rules, a second pair of secrets in the plugin's settings (the consumer secret signs, so it would
+ * sit on every teacher's computer, and since 2025 a personal key reads only its owner's data), a
+ * fake Schoology that verifies signatures, and its own client for Schoology's different shapes
+ * (sections rather than courses, `folders` and `assignments` per section, `links.next` paging in
+ * the body). A proxy route that signs with a district key would be the safer design.
  */
 import { t } from "@rbxts/t";
 import { CancelToken } from "./chat-client";
