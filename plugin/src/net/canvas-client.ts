@@ -280,12 +280,12 @@ export class CanvasClient implements CanvasApi {
 
 	listModules(courseId: number): CanvasResult<CanvasList<CanvasModule>> {
 		const id = this.id(courseId);
-		return this.getList(`/api/v1/courses/${id}/modules`, [["include[]", "items"]], isCanvasModule, "a list of modules", `course ${id}`);
+		return this.getList(`/api/v1/courses/${id}/modules`, [["include[]", "items"]], isCanvasModule, "a list of modules", `modules of course ${id}`);
 	}
 
 	listPages(courseId: number): CanvasResult<CanvasList<CanvasPage>> {
 		const id = this.id(courseId);
-		return this.getList(`/api/v1/courses/${id}/pages`, [["include[]", "body"], ["sort", "title"]], isCanvasPage, "a list of pages", `course ${id}`);
+		return this.getList(`/api/v1/courses/${id}/pages`, [["include[]", "body"], ["sort", "title"]], isCanvasPage, "a list of pages", `pages of course ${id}`);
 	}
 
 	getPage(courseId: number, pageUrl: string): CanvasResult<CanvasPage> {
@@ -298,7 +298,7 @@ export class CanvasClient implements CanvasApi {
 
 	listAssignments(courseId: number): CanvasResult<CanvasList<CanvasAssignment>> {
 		const id = this.id(courseId);
-		return this.getList(`/api/v1/courses/${id}/assignments`, [["order_by", "position"]], isCanvasAssignment, "a list of assignments", `course ${id}`);
+		return this.getList(`/api/v1/courses/${id}/assignments`, [["order_by", "position"]], isCanvasAssignment, "a list of assignments", `assignments of course ${id}`);
 	}
 
 	/** A course id as Canvas writes it in a path. */
@@ -534,7 +534,10 @@ export class CanvasClient implements CanvasApi {
 				error: {
 					code: "not_found",
 					status,
-					message: `Canvas has no ${what} that this account can see (404). Check the course id (the number after /courses/ in the course's address); call lms_lookup without a course to list your courses.`,
+					message:
+						string.find(what, "^page ")[0] !== undefined
+							? `Canvas has no ${what} that this account can see (404). Use a pageUrl as lms_lookup lists the course's pages.`
+							: `Canvas has no ${what} that this account can see (404). Check the course id (the number after /courses/ in the course's address); call lms_lookup without a course to list your courses.`,
 				},
 			};
 		}

@@ -127,7 +127,7 @@ export = () => {
 			expect(contains(missing.text, "Canvas: Canvas has no course 999999")).to.equal(true);
 			const wrongToken = run({}, { canvasToken: "7~expired" });
 			expect(contains(wrongToken.text, "Canvas refused the access token (401)")).to.equal(true);
-			expect(contains(run({ course: 101, pageUrl: "no-such-page" }).text, "(404)")).to.equal(true);
+			expect(contains(run({ course: 101, pageUrl: "no-such-page" }).text, "Canvas has no page \"no-such-page\" of course 101 that this account can see (404). Use a pageUrl as lms_lookup lists")).to.equal(true);
 			const foreign = run({ course: 666, include: ["modules"] });
 			expect(foreign.kind).to.equal("result");
 			expect(contains(foreign.text, "Modules: could not be read — Canvas's next page of a list of modules points outside")).to.equal(true);
