@@ -11,8 +11,8 @@
  * retried briefly before it counts as "nothing saved", and nothing is written on load, so a
  * momentary nil can never overwrite the user's saved settings with defaults. Each update re-reads
  * what is stored and applies the change on top of it, so two Studio windows do not undo each
- * other's edits. The token and the provider key are stored like everything else, in Studio's
- * plugin settings on this computer.
+ * other's edits. The token, the provider key and the Canvas token are stored like everything else,
+ * in Studio's plugin settings on this computer.
  */
 import { decodeJson, encodeJson } from "../net/json";
 import {
