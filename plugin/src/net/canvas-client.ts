@@ -336,7 +336,7 @@ export class CanvasClient implements CanvasApi {
 		const url = base.site + path + queryString(query);
 		const fetched = this.fetch(url, base.origin, base.token, subject);
 		if (!fetched.ok) return this.failWith(fetched.error);
-		const decoded = this.decode(fetched.response, base.site, what);
+		const decoded = this.decode(fetched.response, base.site);
 		if (!decoded.ok) return this.failWith(decoded.error);
 		if (!check(decoded.value)) return this.failWith(this.unexpected(base.site, what, fetched.response.body));
 		return { ok: true, value: decoded.value };
@@ -359,7 +359,7 @@ export class CanvasClient implements CanvasApi {
 			const fetched = this.fetch(url, base.origin, base.token, subject);
 			if (!fetched.ok) return this.failWith(fetched.error);
 			pages += 1;
-			const decoded = this.decode(fetched.response, base.site, what);
+			const decoded = this.decode(fetched.response, base.site);
 			if (!decoded.ok) return this.failWith(decoded.error);
 			if (!typeIs(decoded.value, "table")) return this.failWith(this.unexpected(base.site, what, fetched.response.body));
 			const page = decoded.value as Array<unknown>;
@@ -386,7 +386,7 @@ export class CanvasClient implements CanvasApi {
 		return { ok: true, value: { items, truncated: false } };
 	}
 
-	private decode(response: HttpResponse, site: string, what: string): CanvasResult<unknown> {
+	private decode(response: HttpResponse, site: string): CanvasResult<unknown> {
 		const decoded = decodeJson(stripGuard(response.body));
 		if (!decoded.ok) {
 			return {
