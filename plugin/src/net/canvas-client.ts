@@ -22,7 +22,9 @@
  * Errors are mapped to what the teacher can do: not configured, 401 (token wrong or expired),
  * 403 (Canvas's throttling answer "403 Forbidden (Rate Limit Exceeded)" is retried with backoff,
  * any other 403 means the account may not see it), 404 (no such course, or no access), 5xx
- * (retried, then reported), a redirect (often http → https: use the address it points to),
+ * (retried, then reported), a redirect (often http → https: use the address it points to; whether
+ * Studio's RequestAsync follows redirects itself is not documented, and if it does, it decides where
+ * the header goes — so the settings keep only the site and the error asks for the final address),
  * unreachable, timeout, and answers that are not the expected JSON (a login page, a proxy's HTML).
  * A JSON body that starts with Canvas's `while(1);` guard (sent to cookie sessions) is read all
  * the same.
