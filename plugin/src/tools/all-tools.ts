@@ -17,6 +17,7 @@ import { installLessonKit } from "./install-lesson-kit";
 import { listChildren } from "./list-children";
 import { listOpenDocuments } from "./list-open-documents";
 import { listSelection } from "./list-selection";
+import { lmsLookup } from "./lms-lookup";
 import { moveInstance } from "./move-instance";
 import { planLesson } from "./plan-lesson";
 import { createProposeChanges } from "./propose-changes";
@@ -57,6 +58,7 @@ export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [
 	readScript,
 	searchScripts,
 	searchAssets,
+	lmsLookup,
 	showDiff,
 	planLesson,
 	...WRITE_TOOLS,

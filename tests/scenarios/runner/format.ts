@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PropValue, TreeNode } from "../../../plugin/build/tree.js";
 import { loadModelFile } from "../../studio/host/fixtures.js";
+import { checkCanvasOptions, type CanvasOptions } from "./fake-canvas.js";
 import { PLAY_EXPECT_KEYS, PLAY_STEP_KEYS, type PlayExpectations, type PlayStep } from "./play-steps.js";
 
 /** A node of an inline place: the compact form (or full IR, which has the same keys). */
@@ -99,6 +100,8 @@ export interface Scenario {
 	expect?: Expectations;
 	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
 	allowUnscripted?: boolean;
+	/** A fake Canvas LMS on loopback, connected in the settings (runner/fake-canvas.ts). */
+	canvas?: CanvasOptions;
 }
 
 export interface LoadedScenario extends Scenario {
@@ -176,6 +179,7 @@ export function loadScenario(file: string): LoadedScenario {
 		if ("expect" in step) checkExpect(step.expect, `step ${index + 1}`, problems);
 	});
 	if (scenario.expect) checkExpect(scenario.expect, "expect", problems);
+	checkCanvasOptions(scenario.canvas, problems);
 	if (problems.length > 0) throw new Error(`${file}:\n  ${problems.join("\n  ")}`);
 
 	let nodes: TreeNode[] = [];
