@@ -63,6 +63,8 @@ const TITLES: Record<Operation["kind"], string> = {
 	delete_instance: "Delete",
 	insert_asset: "Insert asset",
 	install_kit: "Install lesson kit",
+	fill_terrain: "Fill terrain",
+	clear_terrain: "Clear terrain",
 };
 
 /** The paths an operation touches. */
@@ -82,6 +84,9 @@ function pathsOf(operation: Operation): Array<string> {
 			return [operation.parentPath];
 		case "install_kit":
 			return operation.roots.map((root) => `${root.parentPath}/VectorLessonKit`);
+		case "fill_terrain":
+		case "clear_terrain":
+			return ["Workspace/Terrain"];
 	}
 }
 

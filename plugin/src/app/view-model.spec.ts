@@ -620,6 +620,26 @@ export = () => {
 			expect(h.vm.getState().status.connection).to.equal("refused");
 		});
 
+		it("Test Canvas asks Canvas directly with the draft's token, never the proxy", () => {
+			const h = createAppHarness();
+			h.transport.script({ kind: "response", status: 200, body: json({ id: 9001, name: "Ms. Rivera" }) });
+			let answered: { ok: boolean; message: string } | undefined;
+			const draft = { ...h.engine.settings.current(), canvasBaseUrl: "https://school.instructure.com", canvasToken: "7~typed" };
+			h.vm.testCanvas(draft, (result) => (answered = result));
+			waitUntil(() => answered !== undefined, "the answer");
+			expect(answered!.ok).to.equal(true);
+			expect(answered!.message).to.equal("Canvas at https://school.instructure.com knows this token as Ms. Rivera.");
+			expect(h.transport.requests[0].request.url).to.equal("https://school.instructure.com/api/v1/users/self");
+			expect(h.transport.requests[0].request.headers!["Authorization"]).to.equal("Bearer 7~typed");
+			h.transport.script({ kind: "response", status: 401, body: json({ errors: [{ message: "Invalid access token." }] }) });
+			answered = undefined;
+			h.vm.testCanvas(draft, (result) => (answered = result));
+			waitUntil(() => answered !== undefined, "the answer");
+			expect(answered!.ok).to.equal(false);
+			expect(string.find(answered!.message, "Canvas refused the access token (401)", 1, true)[0]).to.equal(1);
+			expect(h.transport.requests.size()).to.equal(2);
+		});
+
 		it("Test connection says when the proxy cannot be reached", () => {
 			const h = createAppHarness();
 			h.transport.script({

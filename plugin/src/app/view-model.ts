@@ -21,6 +21,7 @@ import { AgentLoop } from "../agent/agent-loop";
 import { AgentEvent } from "../agent/agent-events";
 import { AgentError, isBusy } from "../agent/agent-state";
 import { LessonRequest, lessonRequestMessage } from "../lesson/lesson-request";
+import { CanvasClient } from "../net/canvas-client";
 import { encodeJson } from "../net/json";
 import { Proposal } from "../proposals/proposal";
 import { ProxyClient } from "../net/proxy-client";
@@ -470,6 +471,25 @@ export class ViewModel {
 			const test = this.test;
 			const message = [test.message ?? "", ...test.problems].join(" ");
 			done?.({ ok: test.state === "ok", message });
+		});
+	}
+
+	/**
+	 * "Test Canvas": asks Canvas who the draft's token belongs to (`/api/v1/users/self`, tried once),
+	 * straight to Canvas over the engine's transport and limiter. `done` gets what the panel shows.
+	 */
+	testCanvas(draft: VectorSettings, done: (result: { ok: boolean; message: string }) => void): void {
+		task.spawn(() => {
+			const client = new CanvasClient({
+				transport: this.engine.transport,
+				connection: () => draft,
+				limiter: this.engine.limiter,
+				retry: { maxAttempts: 1, baseDelay: 1, maxDelay: 1, maxTotalWait: 0 },
+			});
+			const [ok, result] = pcall(() => client.self());
+			if (!ok) done({ ok: false, message: tostring(result) });
+			else if (result.ok) done({ ok: true, message: `Canvas at ${draft.canvasBaseUrl} knows this token as ${result.value.name}.` });
+			else done({ ok: false, message: result.error.message });
 		});
 	}
 

@@ -25,16 +25,24 @@
  * - insert_asset loads the asset (game:GetObjects, which yields on the network) *before* the
  *   recording opens, so no yield on the network happens while our recording is open; the asset is
  *   scanned again and the apply refuses if the scan finds anything the user was not shown.
+ * - fill_terrain and clear_terrain write Workspace.Terrain inside the same recording, so Cancel
+ *   and Undo take them back with everything else. Before writing, the grid box the write can
+ *   touch (terrain-geometry.ts) is read with ReadVoxels, and read again after: both copies are kept
+ *   in memory so a revert can write the old voxels back (WriteVoxels) and tell whether the terrain
+ *   was changed since. A clear must be aligned to the voxel grid (FillRegion's rule) and a fill's
+ *   material must be a terrain material (Air is clear_terrain's): both are checked here again, as
+ *   the tools did, with a message rather than left to whatever Roblox does with them.
  * - Services, the Terrain and the workspace camera are never renamed, moved or deleted
  *   (protected-instance.ts); Roblox's own rules (no cycles, locked parents) apply on top.
  */
 import { CollectionService } from "@rbxts/services";
-import { AppliedChange, KeptState } from "./applied-change";
+import { AppliedChange, KeptState, KeptVoxels } from "./applied-change";
 import { describeOperation } from "./describe-operation";
 import { InstanceSpec, Operation, ScanFinding } from "./operation";
 import { protectionOf } from "./protected-instance";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
+import { onGrid, regionOf, TERRAIN_FILL_MATERIALS, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
 import { rebase, RebaseConflict } from "../diff/rebase";
 import { KIT_ROOT } from "../lesson/kit-names";
 import { copyKitRoot, pluginKitVersion } from "../lesson/kit-installer";
@@ -42,6 +50,7 @@ import { scanAsset } from "../studio/asset-scan";
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { checkWritable, decodeAs, encodeValue, writeProperty } from "../studio/property-codec";
 import { StudioApi } from "../studio/studio-api";
+import { readVoxels } from "../studio/terrain-voxels";
 
 /** What applying produced: the proposal in its new state (applied, failed or stale) and what was kept in memory. */
 export type ApplyOutcome =
@@ -73,12 +82,14 @@ class Recorder {
 	readonly changes = new Array<AppliedChange>();
 	readonly instances = new Map<number, Instance>();
 	readonly values = new Map<number, ReadonlyMap<string, unknown>>();
+	readonly voxels = new Map<number, KeptVoxels>();
 
-	add(change: AppliedChange, instance: Instance, values?: ReadonlyMap<string, unknown>): void {
+	add(change: AppliedChange, instance: Instance, values?: ReadonlyMap<string, unknown>, voxels?: KeptVoxels): void {
 		const index = this.changes.size();
 		this.changes.push(change);
 		this.instances.set(index, instance);
 		if (values) this.values.set(index, values);
+		if (voxels) this.voxels.set(index, voxels);
 	}
 }
 
@@ -400,6 +411,55 @@ function runInsertAsset(
 	return DONE;
 }
 
+type TerrainOperation = Extract<Operation, { kind: "fill_terrain" | "clear_terrain" }>;
+
+/** The Enum.Material item of a terrain fill material's name, or undefined when it is not one. */
+function terrainMaterial(name: string): Enum.Material | undefined {
+	if (!TERRAIN_FILL_MATERIALS.includes(name)) return undefined;
+	return Enum.Material.GetEnumItems().find((item) => item.Name === name);
+}
+
+/** The Terrain's fill call for an operation (the material already checked). */
+function writeTerrain(terrain: Terrain, operation: TerrainOperation): void {
+	if (operation.kind === "clear_terrain") {
+		terrain.FillRegion(regionOf(terrainBox(operation)), VOXEL_SIZE, Enum.Material.Air);
+		return;
+	}
+	const material = terrainMaterial(operation.material)!;
+	const [x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22] = operation.cframe as Array<number>;
+	const cframe = new CFrame(x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22);
+	const [sx, sy, sz] = operation.size as Array<number>;
+	switch (operation.shape) {
+		case "block":
+			return terrain.FillBlock(cframe, new Vector3(sx, sy, sz), material);
+		case "wedge":
+			return terrain.FillWedge(cframe, new Vector3(sx, sy, sz), material);
+		case "ball":
+			return terrain.FillBall(cframe.Position, sx / 2, material);
+		case "cylinder":
+			return terrain.FillCylinder(cframe, sy, sx / 2, material);
+	}
+}
+
+function runTerrain(studio: StudioApi, operation: TerrainOperation, recorder: Recorder): StepResult {
+	const box = terrainBox(operation);
+	if (operation.kind === "clear_terrain" && ![...box.min, ...box.max].every(onGrid)) {
+		return failed(
+			`the region to clear must lie on the ${VOXEL_SIZE}-stud voxel grid (every coordinate a multiple of ${VOXEL_SIZE})`,
+		);
+	}
+	if (operation.kind === "fill_terrain" && terrainMaterial(operation.material) === undefined) {
+		return failed(`"${operation.material}" is not a terrain material (use one of ${TERRAIN_FILL_MATERIALS.join(", ")})`);
+	}
+	const terrain = studio.game.GetService("Workspace").Terrain;
+	const before = readVoxels(terrain, box);
+	const refused = assign(() => writeTerrain(terrain, operation));
+	if (refused !== undefined) return failed(`Studio refused the terrain write: ${refused}`);
+	const after = readVoxels(terrain, box);
+	recorder.add({ kind: "terrain", min: box.min, max: box.max }, terrain, undefined, { before, after });
+	return DONE;
+}
+
 function findingKey(finding: ScanFinding): string {
 	return `${finding.script}|${finding.line}|${finding.rule}`;
 }
@@ -478,6 +538,9 @@ function runOperation(
 			return runInsertAsset(studio, operation, assets ?? [], recorder);
 		case "install_kit":
 			return runInstallKit(studio, operation, recorder);
+		case "fill_terrain":
+		case "clear_terrain":
+			return runTerrain(studio, operation, recorder);
 	}
 }
 
@@ -575,5 +638,6 @@ export function applyProposal(proposal: Proposal, studio: StudioApi, now: () => 
 	return settle(proposal, { type: "applied", waypoint, applied: recorder.changes }, now(), {
 		instances: recorder.instances,
 		values: recorder.values,
+		voxels: recorder.voxels,
 	});
 }

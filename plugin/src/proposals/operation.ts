@@ -54,7 +54,28 @@ export type Operation =
 			readonly parentPath: InstancePath;
 			/** What the scan found in the asset's scripts when the proposal was made (shown before approval). */
 			readonly findings: ReadonlyArray<ScanFinding>;
-	  };
+	  }
+	/**
+	 * Fill terrain with one shape (Terrain:FillBlock/FillBall/FillCylinder/FillWedge). The shape sits
+	 * in the box `size` placed by `cframe` (its 12 components, as CFrame.new takes them) for every
+	 * shape, so that box bounds what the fill can touch: a ball's size is its diameter on all three
+	 * axes (radius = size/2, the CFrame's rotation is irrelevant); a cylinder's is (2 × radius,
+	 * height, 2 × radius), its axis the CFrame's UpVector as FillCylinder takes it; a wedge is
+	 * oriented as a WedgePart.
+	 */
+	| {
+			readonly kind: "fill_terrain";
+			readonly shape: TerrainShape;
+			/** An Enum.Material item name that applies to terrain, never Air (proposals/terrain-geometry.ts). */
+			readonly material: string;
+			readonly cframe: ReadonlyArray<number>;
+			readonly size: ReadonlyArray<number>;
+	  }
+	/** Remove terrain (fill with Air) in the box from `min` to `max`, both on the 4-stud voxel grid (FillRegion). */
+	| { readonly kind: "clear_terrain"; readonly min: ReadonlyArray<number>; readonly max: ReadonlyArray<number> };
+
+/** The shapes fill_terrain can fill, one per Terrain fill method. */
+export type TerrainShape = "block" | "ball" | "cylinder" | "wedge";
 
 export type OperationKind = Operation["kind"];
 
@@ -102,6 +123,9 @@ export function categoryOf(operation: Operation): ApprovalCategory {
 			return "script_edits";
 		case "insert_asset":
 			return "asset_inserts";
+		// Terrain writes change the world like instance changes do, and are undone the same way.
+		case "fill_terrain":
+		case "clear_terrain":
 		default:
 			return "instance_changes";
 	}

@@ -49,6 +49,15 @@ function instanceSpecAt(value: unknown, depth: number): boolean {
 	return (spec.children as Array<defined>).every((child) => instanceSpecAt(child, depth + 1));
 }
 
+/** An array of exactly `count` finite numbers (a point, a size, a CFrame's components). */
+function numbers(count: number): t.check<ReadonlyArray<number>> {
+	return (value: unknown): value is ReadonlyArray<number> => {
+		if (!t.array(t.number)(value)) return false;
+		const list = value as ReadonlyArray<number>;
+		return list.size() === count && list.every((n) => n !== math.huge && n !== -math.huge);
+	};
+}
+
 const isFinding: t.check<ScanFinding> = t.interface({
 	script: t.string,
 	line: t.number,
@@ -85,6 +94,14 @@ export const isOperation: t.check<Operation> = t.union(
 		parentPath: t.string,
 		findings: t.array(isFinding),
 	}),
+	t.interface({
+		kind: t.literal("fill_terrain"),
+		shape: t.literal("block", "ball", "cylinder", "wedge"),
+		material: t.string,
+		cframe: numbers(12),
+		size: numbers(3),
+	}),
+	t.interface({ kind: t.literal("clear_terrain"), min: numbers(3), max: numbers(3) }),
 ) as t.check<Operation>;
 
 /** One recorded change of an applied proposal. */
@@ -101,6 +118,7 @@ export const isAppliedChange: t.check<AppliedChange> = t.union(
 		name: t.string,
 		className: t.string,
 	}),
+	t.interface({ kind: t.literal("terrain"), min: numbers(3), max: numbers(3) }),
 ) as t.check<AppliedChange>;
 
 const STATES: Array<ProposalState> = [

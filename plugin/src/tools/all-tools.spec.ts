@@ -1,5 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { HttpService, Workspace } from "@rbxts/services";
+import { CanvasClient } from "../net/canvas-client";
+import { createScriptedTransport, json } from "../net/dev/scripted-transport";
 import { encodeJson } from "../net/json";
 import { WIRE_LIST_KEYS } from "../net/wire-types";
 import { ALL_TOOLS } from "./all-tools";
@@ -27,6 +29,7 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	read_script: { path: `${P}/Main`, startLine: 1, endLine: 2 },
 	search_scripts: { query: "speed", path: P },
 	search_assets: { query: "pine tree", category: "model", limit: 5 },
+	lms_lookup: {},
 	show_diff: {
 		path: `${P}/Main`,
 		edits: [{ start: { line: 0, character: 14 }, end: { line: 0, character: 16 }, newText: "24" }],
@@ -78,6 +81,8 @@ const EXAMPLES: { readonly [name: string]: object } = {
 			{ tool: "set_properties", arguments: { path: `${P}/Door`, properties: { Transparency: 0.5 } } },
 		],
 	},
+	fill_terrain: { shape: "ball", material: "Grass", position: [0, 8, 0], radius: 6 },
+	clear_terrain: { min: [0, 0, 0], max: [16, 8, 16] },
 	attempt_completion: { result: "Done." },
 	ask_user: { question: "Which one?", options: ["A", "B"] },
 };
@@ -100,7 +105,16 @@ export = () => {
 	let root: Folder;
 	beforeEach(() => {
 		studio = createSpecStudio();
-		context = createSpecContext(studio, () => []);
+		// Canvas answers one page of courses (lms_lookup's example lists them).
+		const canvasTransport = createScriptedTransport();
+		canvasTransport.script({ kind: "response", status: 200, body: json([{ id: 101, name: "Grade 5 Math" }]) });
+		context = {
+			...createSpecContext(studio, () => []),
+			canvas: new CanvasClient({
+				transport: canvasTransport,
+				connection: () => ({ canvasBaseUrl: "https://school.instructure.com", canvasToken: "7~spec" }),
+			}),
+		};
 		root = makeFolder("VectorToolsSpec", Workspace);
 		studio.active = makeScript(studio, "Script", "Main", root, "local speed = 16\nprint(speed)\n");
 		makePart("Door", root);
@@ -117,7 +131,7 @@ export = () => {
 			expect(tool.name.match("^[a-z_]+$")[0]).to.be.ok();
 			expect(tool.description.size() > 40 && tool.description.size() < 600).to.equal(true);
 		}
-		expect(names.size()).to.equal(24);
+		expect(names.size()).to.equal(27);
 	});
 
 	it("gives every tool an object schema whose required fields exist and whose fields are all described", () => {

@@ -5,9 +5,11 @@
 import { applyEdit } from "./apply-edit";
 import { askUser } from "./ask-user";
 import { attemptCompletion } from "./attempt-completion";
+import { clearTerrain } from "./clear-terrain";
 import { createInstance } from "./create-instance";
 import { createScript } from "./create-script";
 import { deleteInstance } from "./delete-instance";
+import { fillTerrain } from "./fill-terrain";
 import { getActiveScript } from "./get-active-script";
 import { getProperties } from "./get-properties";
 import { insertAsset } from "./insert-asset";
@@ -15,6 +17,7 @@ import { installLessonKit } from "./install-lesson-kit";
 import { listChildren } from "./list-children";
 import { listOpenDocuments } from "./list-open-documents";
 import { listSelection } from "./list-selection";
+import { lmsLookup } from "./lms-lookup";
 import { moveInstance } from "./move-instance";
 import { planLesson } from "./plan-lesson";
 import { createProposeChanges } from "./propose-changes";
@@ -39,6 +42,8 @@ const WRITE_TOOLS: ReadonlyArray<ToolDefinition> = [
 	moveInstance,
 	deleteInstance,
 	insertAsset,
+	fillTerrain,
+	clearTerrain,
 	writeQuiz,
 	installLessonKit,
 ];
@@ -53,6 +58,7 @@ export const ALL_TOOLS: ReadonlyArray<ToolDefinition> = [
 	readScript,
 	searchScripts,
 	searchAssets,
+	lmsLookup,
 	showDiff,
 	planLesson,
 	...WRITE_TOOLS,

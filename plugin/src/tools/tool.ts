@@ -5,6 +5,7 @@
  * kind, and the executor. Read tools answer at once; write tools return a proposal for the user;
  * control tools end the task or ask the user.
  */
+import type { CanvasApi } from "../net/canvas-client";
 import { Operation } from "../proposals/operation";
 import { StudioApi } from "../studio/studio-api";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
@@ -25,6 +26,8 @@ export type AssetSearch = (query: string, options: { tags?: string; limit?: numb
 export interface ToolContext {
 	readonly studio: StudioApi;
 	readonly searchAssets: AssetSearch;
+	/** The teacher's Canvas LMS (net/canvas-client.ts), for lms_lookup; absent where none is wired. */
+	readonly canvas?: CanvasApi;
 }
 
 export type ToolOutcome =

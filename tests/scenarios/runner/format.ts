@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PropValue, TreeNode } from "../../../plugin/build/tree.js";
 import { loadModelFile } from "../../studio/host/fixtures.js";
+import { checkCanvasOptions, type CanvasOptions } from "./fake-canvas.js";
 import { PLAY_EXPECT_KEYS, PLAY_STEP_KEYS, type PlayExpectations, type PlayStep } from "./play-steps.js";
 
 /** A node of an inline place: the compact form (or full IR, which has the same keys). */
@@ -60,6 +61,8 @@ export interface Expectations extends PlayExpectations {
 	/** Whether the last request asked for a streamed answer. */
 	modelStreamed?: boolean;
 	noErrors?: boolean;
+	/** Terrain voxels in grid-aligned boxes (4-stud voxels): material name → how many voxels, or "some"/"none". */
+	terrain?: Array<{ min: [number, number, number]; max: [number, number, number]; materials: Record<string, number | "some" | "none"> }>;
 }
 
 export type Step =
@@ -97,6 +100,8 @@ export interface Scenario {
 	expect?: Expectations;
 	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
 	allowUnscripted?: boolean;
+	/** A fake Canvas LMS on loopback, connected in the settings (runner/fake-canvas.ts). */
+	canvas?: CanvasOptions;
 }
 
 export interface LoadedScenario extends Scenario {
@@ -142,6 +147,7 @@ const EXPECT_KEYS = [
 	"modelRequests",
 	"modelStreamed",
 	"noErrors",
+	"terrain",
 	...PLAY_EXPECT_KEYS,
 ];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
@@ -173,6 +179,7 @@ export function loadScenario(file: string): LoadedScenario {
 		if ("expect" in step) checkExpect(step.expect, `step ${index + 1}`, problems);
 	});
 	if (scenario.expect) checkExpect(scenario.expect, "expect", problems);
+	checkCanvasOptions(scenario.canvas, problems);
 	if (problems.length > 0) throw new Error(`${file}:\n  ${problems.join("\n  ")}`);
 
 	let nodes: TreeNode[] = [];

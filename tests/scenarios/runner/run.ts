@@ -10,6 +10,7 @@ import type { FakeReply } from "../../studio/host/snapshot/scenes/fake-proxy.js"
 import { CARDS, check, describeFailure, type Failure } from "./expect.js";
 import { runPlayStep } from "./play-steps.js";
 import { luaResolve, stepKind, type Expectations, type LoadedScenario, type ModelReply, type Step } from "./format.js";
+import { startScenarioCanvas, type ScenarioCanvas } from "./fake-canvas.js";
 
 export interface StepFailure extends Failure {
 	step: string;
@@ -29,13 +30,16 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 	const result: Result = { name: scenario.name, file: scenario.file, failures: [], ms: 0 };
 	const log = (text: string) => options.verbose && console.log(`    ${text}`);
 	let session: VectorSession | undefined;
+	let canvas: ScenarioCanvas | undefined;
 	try {
+		if (scenario.canvas) canvas = await startScenarioCanvas(scenario.canvas);
 		const setup = [scenario.setup];
 		if (scenario.selection) {
 			setup.push(`game:GetService("Selection"):Set({${scenario.selection.map((path) => luaResolve(path)).join(", ")}})`);
 		}
 		setup.push("return true");
-		session = await VectorSession.start({ place: scenario.nodes, setup: setup.join("\n"), settings: scenario.settings });
+		const settings = canvas ? { ...(scenario.settings ?? {}), ...canvas.settings } : scenario.settings;
+		session = await VectorSession.start({ place: scenario.nodes, setup: setup.join("\n"), settings });
 		if (scenario.assets) session.fake.assets(scenario.assets);
 		if (scenario.activeScript) await session.studio.call("openScript", dotted(scenario.activeScript));
 		await session.studio.call("resetChangeHistory");
@@ -78,6 +82,7 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 			await session.advance(0.1).catch(() => undefined);
 			session.studio.destroy();
 		}
+		await canvas?.close();
 	}
 	result.ms = Date.now() - started;
 	return result;

@@ -6,6 +6,13 @@
 import { encodeJson } from "../../net/json";
 import { AppliedChange } from "../../proposals/applied-change";
 import { countDescendants, InstancePath, InstanceSpec, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import {
+	describeFill,
+	formatPoint,
+	formatSize,
+	terrainBox,
+	voxelCount,
+} from "../../proposals/terrain-geometry";
 
 const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	edit_script: "Script edit",
@@ -17,7 +24,12 @@ const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	delete_instance: "Delete",
 	insert_asset: "Asset insert",
 	install_kit: "Lesson kit",
+	fill_terrain: "Terrain fill",
+	clear_terrain: "Terrain clear",
 };
+
+/** Where terrain operations write (formatPath of Workspace.Terrain). */
+const TERRAIN_PATH = "Workspace/Terrain";
 
 /** Longest property value shown before it is cut with "…". */
 const MAX_VALUE_LENGTH = 200;
@@ -48,6 +60,9 @@ export function targetsOf(operation: Operation): ReadonlyArray<InstancePath> {
 			return [operation.parentPath];
 		case "install_kit":
 			return operation.roots.map((root) => root.parentPath);
+		case "fill_terrain":
+		case "clear_terrain":
+			return [TERRAIN_PATH];
 		default:
 			return [operation.path];
 	}
@@ -96,6 +111,13 @@ export function operationSentence(operation: Operation): string {
 			for (const root of operation.roots) scripts += root.scripts;
 			const places = operation.roots.map((root) => root.parentPath).join(", ");
 			return `Install Vector's lesson kit ${operation.kitVersion}: ${scripts} scripts into ${places}`;
+		}
+		case "fill_terrain":
+			return `Fill terrain with ${describeFill(operation)} (changes at most ${voxelCount(terrainBox(operation))} voxels)`;
+		case "clear_terrain": {
+			const { min, max } = operation;
+			const size = [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
+			return `Clear terrain from ${formatPoint(min)} to ${formatPoint(max)} (${formatSize(size)} studs, ${voxelCount(terrainBox(operation))} voxels)`;
 		}
 	}
 }
