@@ -169,7 +169,7 @@ export class LessonForm extends Roact.Component<LessonFormProps, LessonFormState
 					label="Canvas course (optional)"
 					value={draft.canvasCourse}
 					placeholder="1234 or https://school.instructure.com/courses/1234"
-					hint="Vector reads the course's modules and pages to seed the objectives."
+					hint="Vector reads the course's modules, pages and assignments to seed the objectives (Canvas connection in Settings)."
 					message={errors.canvasCourse}
 					onChange={(text) => this.edit({ canvasCourse: text })}
 				/>
