@@ -3,14 +3,14 @@
  * engine and the App renders from it alone. Every part is data a component can take as props.
  */
 import { AgentError, AgentMode, AgentState } from "../agent/agent-state";
+import { LessonProgress } from "../lesson/lesson-progress";
 import { SettingsField, VectorSettings } from "../settings/settings-schema";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
 import { ChatItem } from "./chat-items";
-import { LessonProgress } from "../lesson/lesson-progress";
 import { Attachment } from "./context-note";
 import { ProposalView } from "./proposal-view";
 
-export type AppView = "chat" | "assets" | "settings";
+export type AppView = "chat" | "lesson" | "assets" | "settings";
 
 /** The loop as the composer and the header see it. */
 export interface LoopView {
@@ -107,6 +107,6 @@ export interface AppState {
 	readonly settings: SettingsView;
 	/** Bumped when the composer should take keyboard focus (the widget was opened). */
 	readonly focusRequest: number;
-	/** The lesson being built in this conversation, when the model planned one (plan_lesson). */
+	/** The lesson being built in this conversation, when the model planned one (plan_lesson); shown atop Chat. */
 	readonly lesson?: LessonProgress;
 }

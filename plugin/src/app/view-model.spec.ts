@@ -1,6 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { ChangeHistoryService } from "@rbxts/services";
 import { callsTool, fails, says, toolCall } from "../agent/dev/scripted-chat-client";
+import { LessonRequest, lessonRequestMessage } from "../lesson/lesson-request";
 import { ChatClient } from "../net/chat-client";
 import { completionAnswer, json } from "../net/dev/scripted-transport";
 import { AppState } from "./app-state";
@@ -233,6 +234,60 @@ export = () => {
 			task.wait();
 			expect(seen.size()).to.equal(1);
 			expect(seen[0]).to.equal(h.vm.getState());
+		});
+	});
+
+	describe("view-model: New lesson", () => {
+		const FRACTIONS: LessonRequest = {
+			subject: "Fractions",
+			gradeLevel: "5th grade",
+			objectives: ["Compare fractions", "Add fractions"],
+			environment: "classroom",
+			includeQuiz: true,
+		};
+
+		it("sends the lesson request as the teacher's message and shows Chat", () => {
+			const h = createAppHarness([done("Planned.")]);
+			h.vm.setView("lesson");
+			expect(h.vm.startLesson(FRACTIONS).ok).to.equal(true);
+			const state = h.vm.getState();
+			expect(state.view).to.equal("chat");
+			expect(state.notice).to.equal(undefined);
+			expect(itemOf(state, "user").text).to.equal(lessonRequestMessage(FRACTIONS));
+			expect(lastMessageText(h).find("Build a lesson world: subject Fractions", 1, true)[0]).to.equal(1);
+		});
+
+		it("refuses, with the same notice as a typed message, while a step is in flight", () => {
+			const h = createAppHarness([{ kind: "reply", content: "", delay: 30 }]);
+			h.vm.send("think long");
+			expect(h.vm.getState().loop.busy).to.equal(true);
+			h.vm.setView("lesson");
+			const outcome = h.vm.startLesson(FRACTIONS);
+			expect(outcome.ok).to.equal(false);
+			expect(h.vm.getState().notice).to.equal("Vector is working on a step. Wait for it, or press Stop first.");
+			expect(h.vm.getState().view).to.equal("lesson");
+			h.vm.stop();
+		});
+
+		it("refuses while a proposal waits, which the message would otherwise reject", () => {
+			fixtureScript(folder, "Door", DOOR);
+			const h = createAppHarness([
+				callsTool("replace_in_script", {
+					path: "Workspace/VectorAppSpec/Door",
+					blocks: [{ search: 'print("closed")', replace: 'print("open")' }],
+					reason: "Open the door",
+				}),
+			]);
+			h.vm.send("Open the door");
+			const id = itemOf(h.vm.getState(), "proposal").proposalId;
+			h.vm.setView("lesson");
+			const outcome = h.vm.startLesson(FRACTIONS);
+			expect(outcome.ok).to.equal(false);
+			const state = h.vm.getState();
+			expect(state.notice).to.equal("A proposal is waiting in Chat: approve or reject it before starting a lesson.");
+			expect(state.view).to.equal("lesson");
+			expect(state.proposals.get(id)!.proposal.state).to.equal("pending");
+			expect(h.client.requests.size()).to.equal(1);
 		});
 	});
 

@@ -20,6 +20,7 @@
 import { AgentLoop } from "../agent/agent-loop";
 import { AgentEvent } from "../agent/agent-events";
 import { AgentError, isBusy } from "../agent/agent-state";
+import { LessonRequest, lessonRequestMessage } from "../lesson/lesson-request";
 import { CanvasClient } from "../net/canvas-client";
 import { encodeJson } from "../net/json";
 import { Proposal } from "../proposals/proposal";
@@ -42,6 +43,7 @@ import {
 import { ChatItem, closingItems, joinCapped, messageItems } from "./chat-items";
 import { Attachment, withContextNote } from "./context-note";
 import { Engine, REQUESTS_PER_MINUTE } from "./create-engine";
+import { lessonWaitNote } from "./lesson-start";
 import { lessonFromMessages } from "./lesson-view";
 import { ProposalActivity, ProposalView, ProposalViews, USER_CALL_PREFIX } from "./proposal-view";
 
@@ -186,6 +188,24 @@ export class ViewModel {
 		this.removed.clear();
 		this.changed();
 		return { ok: true };
+	}
+
+	/**
+	 * The "New lesson" form: sends the request as the message a teacher could have typed (with the
+	 * attached context, as `send` does) and shows Chat, where the model plans the stages. Refused,
+	 * with the reason as the notice, while a proposal or a question waits (lesson-start.ts) or when
+	 * the agent refuses a message; the view stays put so the form keeps what was typed.
+	 */
+	startLesson(request: LessonRequest): ActionOutcome {
+		const waiting = lessonWaitNote(this.engine.agent.getState());
+		if (waiting !== undefined) {
+			this.notice = waiting;
+			this.changed();
+			return { ok: false, message: waiting };
+		}
+		const outcome = this.send(lessonRequestMessage(request));
+		if (outcome.ok) this.setView("chat");
+		return outcome;
 	}
 
 	/** Answers the question the model asked (an option or typed text). */

@@ -14,7 +14,9 @@ import {
 	typeInto,
 } from "../dev/spec-gui";
 import { fixedThemeSource } from "../theme/studio-theme-source";
+import { lessonProgress } from "../../lesson/lesson-progress";
 import { App } from "./app";
+import { ChatView } from "./chat-view";
 
 const DOOR = 'local door = script.Parent\nprint("closed")\n';
 
@@ -41,6 +43,7 @@ export = () => {
 		const root = mounted.host.FindFirstChildWhichIsA("Frame")!;
 		expect(root.BackgroundColor3).to.equal(mounted.theme.colors.background);
 		expectText(mounted.host, "Chat");
+		expectText(mounted.host, "Lesson");
 		expectText(mounted.host, "Assets");
 		expectText(mounted.host, "Settings");
 		expectText(mounted.host, "Ask Vector to explain, build or fix something");
@@ -69,8 +72,79 @@ export = () => {
 		mounted.destroy();
 	});
 
+	it("shows the lesson being built above the conversation, stage by stage", () => {
+		const h = createAppHarness();
+		const lesson = lessonProgress(
+			{
+				title: "Fractions in the classroom",
+				subject: "Fractions",
+				gradeLevel: "5th grade",
+				objectives: ["Compare fractions"],
+				environment: "classroom",
+				includeQuiz: true,
+				stages: [
+					{ id: "environment", name: "Classroom and lighting", changesPlace: true },
+					{ id: "quiz", name: "Quiz questions", changesPlace: true },
+				],
+			},
+			[{ id: "p1", stage: "environment", state: "pending" }],
+			false,
+		);
+		const mounted = mountSpec(<ChatView state={{ ...h.vm.getState(), lesson }} actions={h.vm} />, {
+			width: 400,
+			height: 600,
+			theme: fixedThemeSource("Dark"),
+		});
+		const panel = findNamed(mounted.host, "LessonProgress", "Frame");
+		expect(findNamed(findNamed(panel, "Stage_environment"), "Status", "TextLabel").Text).to.equal(
+			"Waiting for your approval",
+		);
+		expectText(panel, "Stage 1 of 2");
+		expectText(panel, "Waiting for your approval");
+		const conversation = findNamed(mounted.host, "Conversation", "Frame");
+		expect(panel.AbsolutePosition.Y + panel.AbsoluteSize.Y <= conversation.AbsolutePosition.Y).to.equal(true);
+		mounted.destroy();
+	});
+
 	describe("with the user", () => {
 		if (!canActAsUser()) SKIP();
+
+		it("the Lesson tab keeps what was typed across tabs; Build lesson sends it and shows Chat", () => {
+			const { h, mounted } = mountApp([callsTool("attempt_completion", { result: "Lesson planned." })]);
+			const box = (field: string) => findNamed(findNamed(mounted.host, field), "Box", "TextBox");
+			const tab = (label: string) => click(findNamed(mounted.host, `Tab${label}`, "TextButton"));
+			tab("Lesson");
+			typeInto(box("Subject"), "Fractions");
+			typeInto(box("GradeLevel"), "5th grade");
+			tab("Chat");
+			expect(findText(mounted.host, "Build lesson")).to.equal(undefined);
+			tab("Lesson");
+			expect(box("Subject").Text).to.equal("Fractions");
+			expect(box("GradeLevel").Text).to.equal("5th grade");
+			typeInto(box("Objectives"), "Compare fractions");
+			click(expectText(mounted.host, "Build lesson") as TextButton);
+			waitUntil(() => findText(mounted.host, "Lesson planned.") !== undefined, "the model's answer");
+			expect(h.vm.getState().view).to.equal("chat");
+			expect(h.client.requests.size()).to.equal(1);
+			expectText(mounted.host, "Build a lesson world: subject Fractions, grade level 5th grade");
+			tab("Lesson");
+			expect(box("Subject").Text).to.equal("");
+			mounted.destroy();
+		});
+
+		it("the Lesson tab waits, with a note, while Vector works", () => {
+			const { h, mounted } = mountApp([{ kind: "reply", content: "", delay: 30 }]);
+			typeInto(findNamed(mounted.host, "Box", "TextBox"), "think long");
+			pressKey("Return");
+			click(findNamed(mounted.host, "TabLesson", "TextButton"));
+			const build = expectText(mounted.host, "Build lesson") as TextButton;
+			expect(build.Active).to.equal(false);
+			expectText(mounted.host, "Vector is working on a step. Build the lesson when it is done, or press Stop in Chat.");
+			h.vm.stop();
+			settle();
+			expect((expectText(mounted.host, "Build lesson") as TextButton).Active).to.equal(true);
+			mounted.destroy();
+		});
 
 		it("sends the composer's text on Enter and shows the proposal card; Approve applies it", () => {
 			const door = fixtureScript(folder, "Door", DOOR);
@@ -110,8 +184,11 @@ export = () => {
 			mounted.destroy();
 		});
 
-		it("switches between Chat, Assets and Settings", () => {
+		it("switches between Chat, Lesson, Assets and Settings", () => {
 			const { mounted } = mountApp();
+			click(findNamed(mounted.host, "TabLesson", "TextButton"));
+			expectText(mounted.host, "New lesson");
+			expect(findText(mounted.host, "Send")).to.equal(undefined);
 			click(expectText(mounted.host, "Assets") as TextButton);
 			expectText(mounted.host, "Search the Creator Store");
 			expect(findText(mounted.host, "Send")).to.equal(undefined);

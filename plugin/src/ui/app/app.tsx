@@ -1,12 +1,15 @@
 /**
  * The widget's root: the Studio theme for everything below (ui/theme, re-coloured on ThemeChanged),
- * the header with its tabs, the selected tab's view (Chat, Assets, Settings) and the status bar.
- * It renders the view-model's state (app/view-model.ts) and hands the user's actions back to it;
- * it subscribes on mount and unsubscribes on unmount, so the widget redraws at most once a frame.
+ * the header with its tabs, the selected tab's view (Chat, Lesson, Assets, Settings) and the status
+ * bar. It renders the view-model's state (app/view-model.ts) and hands the user's actions back to
+ * it; it subscribes on mount and unsubscribes on unmount, so the widget redraws at most once a frame.
+ * It keeps the "New lesson" form's draft itself: the draft is the form's until it is sent, and
+ * living here rather than in the form it survives switching tabs (the form is unmounted then).
  */
 import Roact from "@rbxts/roact";
 import { AppState } from "../../app/app-state";
 import { ViewModel } from "../../app/view-model";
+import { EMPTY_LESSON_DRAFT, LessonDraft } from "../../lesson/lesson-request";
 import { StatusBar, ConnectionState as BarConnection } from "../status/status-bar";
 import { ThemeSource } from "../theme/studio-theme-source";
 import { withTheme } from "../theme/theme-context";
@@ -14,6 +17,7 @@ import { ThemeProvider } from "../theme/theme-provider";
 import { AppHeader } from "./app-header";
 import { AssetsView } from "./assets-view";
 import { ChatView } from "./chat-view";
+import { LessonView } from "./lesson-view";
 import { SettingsView } from "./settings-view";
 import { Theme } from "../theme/theme";
 
@@ -25,6 +29,8 @@ export interface AppProps {
 
 interface AppComponentState {
 	readonly app: AppState;
+	/** What the "New lesson" form holds (kept across tab switches). */
+	readonly lessonDraft: LessonDraft;
 }
 
 const BAR_CONNECTION: Record<AppState["status"]["connection"], BarConnection> = {
@@ -41,7 +47,7 @@ export class App extends Roact.Component<AppProps, AppComponentState> {
 
 	constructor(props: AppProps) {
 		super(props);
-		this.state = { app: props.vm.getState() };
+		this.state = { app: props.vm.getState(), lessonDraft: EMPTY_LESSON_DRAFT };
 	}
 
 	didMount(): void {
@@ -68,6 +74,15 @@ export class App extends Roact.Component<AppProps, AppComponentState> {
 		let view: Roact.Element;
 		if (app.view === "assets") {
 			view = <AssetsView assets={app.assets} actions={vm} />;
+		} else if (app.view === "lesson") {
+			view = (
+				<LessonView
+					state={app}
+					draft={this.state.lessonDraft}
+					onDraft={(lessonDraft) => this.setState({ lessonDraft })}
+					actions={vm}
+				/>
+			);
 		} else if (app.view === "settings") {
 			view = <SettingsView settings={app.settings} actions={vm} />;
 		} else {

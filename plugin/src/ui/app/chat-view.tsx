@@ -1,6 +1,7 @@
 /**
- * The Chat tab: the conversation (Transcript, with each proposal's card at the place the model made
- * it), the error banner when a step failed, a note when an action was refused, and the composer
+ * The Chat tab: the lesson being built, when there is one (its stages and how far each has come),
+ * the conversation (Transcript, with each proposal's card at the place the model made it), the
+ * error banner when a step failed, a note when an action was refused, and the composer
  * with the context chips. The conversation takes whatever height the composer leaves.
  *
  * Keyboard: when the widget is opened (`focusRequest` changes) the composer's text box captures
@@ -12,7 +13,9 @@ import { toTranscriptItems } from "../../app/transcript-items";
 import { ErrorBanner } from "../chat/error-banner";
 import { Transcript } from "../chat/transcript";
 import { Composer } from "../composer/composer";
+import { LessonProgressPanel } from "../lesson/lesson-progress-panel";
 import { withTheme } from "../theme/theme-context";
+import { NoticeLine } from "./notice-line";
 import { ProposalActions, ProposalSlot } from "./proposal-slot";
 
 /** What the chat view's controls do (the view-model's actions). */
@@ -55,6 +58,9 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 		return withTheme((theme) => (
 			<frame Size={UDim2.fromScale(1, 1)} BackgroundTransparency={1} LayoutOrder={this.props.layoutOrder}>
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} FillDirection={Enum.FillDirection.Vertical} />
+				{state.lesson !== undefined ? (
+					<LessonProgressPanel Key="LessonProgress" layoutOrder={0} progress={state.lesson} />
+				) : undefined}
 				<frame Key="Conversation" LayoutOrder={1} Size={UDim2.fromScale(1, 0)} BackgroundTransparency={1}>
 					{Roact.createElement("UIFlexItem", { FlexMode: Enum.UIFlexMode.Fill })}
 					<Transcript
@@ -90,27 +96,12 @@ export class ChatView extends Roact.Component<ChatViewProps> {
 					</frame>
 				) : undefined}
 				{state.notice !== undefined ? (
-					<textbutton
+					<NoticeLine
 						Key="Notice"
-						LayoutOrder={3}
-						Text={state.notice}
-						FontFace={theme.fonts.ui}
-						TextSize={theme.textSize.small}
-						TextColor3={theme.colors.warningText}
-						TextXAlignment={Enum.TextXAlignment.Left}
-						TextWrapped={true}
-						AutoButtonColor={false}
-						BackgroundTransparency={1}
-						Size={new UDim2(1, 0, 0, 0)}
-						AutomaticSize={Enum.AutomaticSize.Y}
-						Event={{ Activated: () => actions.dismissNotice() }}
-					>
-						<uipadding
-							PaddingLeft={new UDim(0, theme.spacing.m)}
-							PaddingRight={new UDim(0, theme.spacing.m)}
-							PaddingTop={new UDim(0, theme.spacing.s)}
-						/>
-					</textbutton>
+						layoutOrder={3}
+						text={state.notice}
+						onDismiss={() => actions.dismissNotice()}
+					/>
 				) : undefined}
 				<frame
 					Key="ComposerArea"

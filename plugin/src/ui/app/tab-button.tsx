@@ -11,6 +11,8 @@ export interface TabButtonProps {
 	readonly selected: boolean;
 	readonly order: number;
 	readonly onActivated: () => void;
+	/** Smaller text and less space either side of it, for a narrow header. */
+	readonly compact?: boolean;
 }
 
 @Roact.ClassComponent
@@ -23,6 +25,7 @@ export class TabButton extends Roact.Component<TabButtonProps, { hovered: boolea
 
 	private renderWith(theme: Theme): Roact.Element {
 		const props = this.props;
+		const pad = props.compact === true ? theme.spacing.s : theme.spacing.m + 2;
 		const textColor = props.selected
 			? theme.colors.brightText
 			: this.state.hovered
@@ -32,7 +35,7 @@ export class TabButton extends Roact.Component<TabButtonProps, { hovered: boolea
 			<textbutton
 				Text={props.label}
 				FontFace={props.selected ? theme.fonts.uiSemiBold : theme.fonts.ui}
-				TextSize={theme.textSize.body}
+				TextSize={props.compact === true ? theme.textSize.small : theme.textSize.body}
 				TextColor3={textColor}
 				BackgroundTransparency={1}
 				AutoButtonColor={false}
@@ -47,15 +50,15 @@ export class TabButton extends Roact.Component<TabButtonProps, { hovered: boolea
 					},
 				}}
 			>
-				<uipadding PaddingLeft={new UDim(0, theme.spacing.m + 2)} PaddingRight={new UDim(0, theme.spacing.m + 2)} />
+				<uipadding PaddingLeft={new UDim(0, pad)} PaddingRight={new UDim(0, pad)} />
 				<frame
 					Key="Underline"
 					Visible={props.selected}
 					BackgroundColor3={theme.colors.mainButton.default}
 					BorderSizePixel={0}
 					AnchorPoint={new Vector2(0, 1)}
-					Position={new UDim2(0, -(theme.spacing.m + 2), 1, 0)}
-					Size={new UDim2(1, 2 * (theme.spacing.m + 2), 0, 2)}
+					Position={new UDim2(0, -pad, 1, 0)}
+					Size={new UDim2(1, 2 * pad, 0, 2)}
 				/>
 			</textbutton>
 		);

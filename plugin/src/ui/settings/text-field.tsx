@@ -3,7 +3,8 @@
  * error colour, the border too) or a hint under it. A masked field hides its value behind bullets,
  * for tokens and keys: Roblox's TextBox has no password mode, so the box's own text is drawn fully
  * transparent (it still edits normally) and a label over it shows one bullet per character; a
- * Show / Hide button reveals it.
+ * Show / Hide button reveals it. A field of several `lines` takes Enter as a new line and wraps its
+ * text, growing past those lines as the text does (the lesson form's objectives, one per line).
  */
 import Roact from "@rbxts/roact";
 import { Theme } from "../theme/theme";
@@ -20,6 +21,8 @@ export interface TextFieldProps {
 	/** What is wrong with the value. */
 	readonly message?: string;
 	readonly masked?: boolean;
+	/** Rows of text the box shows (default 1: one line, cut with "…"; more: Enter adds a line). */
+	readonly lines?: number;
 	readonly layoutOrder?: number;
 }
 
@@ -29,6 +32,8 @@ interface TextFieldState {
 }
 
 const REVEAL_WIDTH = 56;
+/** A line of wrapped text is about 1.25 text sizes tall in Builder Sans. */
+const LINE_HEIGHT = 1.25;
 const BULLET = "•";
 
 /** One bullet per character of `text`. */
@@ -50,6 +55,9 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 		const colors = theme.colors;
 		const masked = this.props.masked === true && !this.state.revealed;
 		const note = message ?? this.props.hint;
+		const lines = math.max(1, this.props.lines ?? 1);
+		const multiLine = lines > 1;
+		const height = multiLine ? lines * theme.textSize.body * LINE_HEIGHT + 2 * theme.spacing.s : theme.rowHeight;
 		const border =
 			message !== undefined
 				? colors.errorText
@@ -77,7 +85,13 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				/>
-				<frame Key="Input" LayoutOrder={2} Size={new UDim2(1, 0, 0, theme.rowHeight)} BackgroundTransparency={1}>
+				<frame
+					Key="Input"
+					LayoutOrder={2}
+					Size={new UDim2(1, 0, 0, height)}
+					AutomaticSize={multiLine ? Enum.AutomaticSize.Y : Enum.AutomaticSize.None}
+					BackgroundTransparency={1}
+				>
 					<textbox
 						Key="Box"
 						Text={value}
@@ -89,11 +103,19 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 						TextTransparency={masked ? 1 : 0}
 						PlaceholderColor3={colors.dimmedText}
 						TextXAlignment={Enum.TextXAlignment.Left}
-						TextTruncate={Enum.TextTruncate.AtEnd}
+						TextYAlignment={multiLine ? Enum.TextYAlignment.Top : Enum.TextYAlignment.Center}
+						MultiLine={multiLine}
+						TextWrapped={multiLine}
+						TextTruncate={multiLine ? Enum.TextTruncate.None : Enum.TextTruncate.AtEnd}
 						ClipsDescendants={true}
 						BackgroundColor3={colors.inputBackground.default}
 						BorderSizePixel={0}
-						Size={new UDim2(1, this.props.masked === true ? -(REVEAL_WIDTH + theme.spacing.s) : 0, 1, 0)}
+						Size={
+							multiLine
+								? new UDim2(1, 0, 0, height)
+								: new UDim2(1, this.props.masked === true ? -(REVEAL_WIDTH + theme.spacing.s) : 0, 1, 0)
+						}
+						AutomaticSize={multiLine ? Enum.AutomaticSize.Y : Enum.AutomaticSize.None}
 						Change={{
 							Text: (rbx) => {
 								if (rbx.Text !== this.props.value) this.props.onChange(rbx.Text);
@@ -104,7 +126,12 @@ export class TextField extends Roact.Component<TextFieldProps, TextFieldState> {
 							FocusLost: () => this.setState({ focused: false }),
 						}}
 					>
-						<uipadding PaddingLeft={new UDim(0, theme.spacing.s)} PaddingRight={new UDim(0, theme.spacing.s)} />
+						<uipadding
+							PaddingLeft={new UDim(0, theme.spacing.s)}
+							PaddingRight={new UDim(0, theme.spacing.s)}
+							PaddingTop={new UDim(0, multiLine ? theme.spacing.s : 0)}
+							PaddingBottom={new UDim(0, multiLine ? theme.spacing.s : 0)}
+						/>
 						<uicorner CornerRadius={new UDim(0, theme.radius)} />
 						<uistroke Color={border} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
 						{masked && value !== "" && (

@@ -4,6 +4,9 @@
  * connection. The fake proxy (fake-proxy.ts) answers as a model would, streaming its text and
  * calling Vector's real tools, which read and propose against the place the scene sets up.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../../vm.js";
 import type { SessionOptions, VectorSession } from "./vector-session.js";
 
 export interface Scene {
@@ -48,6 +51,31 @@ export const LAVA_PLACE = `
 async function ask(session: VectorSession, text: string): Promise<void> {
 	await session.typeInto("Box", text);
 	await session.pressKey("Return");
+}
+
+/** The user clicks into the form field named `field` (a TextField's key) and types `text` ("\n" is Enter). */
+async function fill(session: VectorSession, field: string, text: string): Promise<void> {
+	const box = await session.query<string | null>(`
+		local field = named(${JSON.stringify(field)}, "Frame")
+		local box = field and field:FindFirstChild("Input") and field.Input:FindFirstChild("Box")
+		return box and path(box)
+	`);
+	if (!box) throw new Error(`no text field named ${field}`);
+	await session.studio.call("guiFocus", box);
+	await session.studio.call("guiType", text);
+}
+
+/**
+ * The model's tool calls for the fractions lesson, taken from its scenario (plan_lesson, then each
+ * stage's propose_changes in order), so the picture shows what the scenario builds.
+ */
+function fractionsLessonCalls(): Array<{ name: string; args: unknown }> {
+	const scenario = JSON.parse(readFileSync(join(repoRoot, "tests/scenarios/lesson-fractions-classroom.json"), "utf8")) as {
+		steps: Array<{ model?: { toolCalls?: Array<{ name: string; arguments: unknown }> } }>;
+	};
+	return scenario.steps.flatMap((step) =>
+		(step.model?.toolCalls ?? []).map((call) => ({ name: call.name, args: call.arguments })),
+	);
 }
 
 export const SCENES: Scene[] = [
@@ -174,6 +202,41 @@ export const SCENES: Scene[] = [
 			if (!insert) throw new Error("no Insert button on the Lava Kit result");
 			await session.studio.call("guiClick", insert);
 			await session.waitForText("Script scan:");
+		},
+	},
+	{
+		name: "lesson-form",
+		shows: "the Lesson tab: the New lesson form filled in for a fifth-grade fractions lesson, ready to build",
+		// Tall enough for the whole form, so the picture needs no scrolling.
+		height: 760,
+		async drive(session) {
+			await session.clickButton("Lesson");
+			await fill(session, "Subject", "Fractions");
+			await fill(session, "GradeLevel", "5th grade");
+			await fill(
+				session,
+				"Objectives",
+				"Compare fractions with unlike denominators\nAdd and subtract fractions\nExplain equivalent fractions with a model",
+			);
+			await fill(session, "CanvasCourse", "https://school.instructure.com/courses/1234");
+			await session.waitForText("Build lesson");
+		},
+	},
+	{
+		name: "lesson-progress",
+		shows: "a lesson being built: the progress panel atop Chat, the classroom stage done and the quiz waiting for approval",
+		height: 720,
+		async drive(session) {
+			const [plan, environment, quiz] = fractionsLessonCalls();
+			if (plan?.name !== "plan_lesson" || environment?.name !== "propose_changes" || quiz?.name !== "propose_changes")
+				throw new Error("the fractions lesson scenario no longer starts plan_lesson, propose_changes, propose_changes");
+			session.fake.reply({ tool: plan }, { tool: environment });
+			await ask(session, "Build a fifth-grade fractions lesson with a quiz in a classroom.");
+			await session.waitForText("Waiting for your approval");
+			session.fake.reply({ tool: quiz });
+			await session.clickButton("Approve");
+			await session.waitForText("Stage 2 of 5");
+			await session.waitForText("Waiting for your approval");
 		},
 	},
 	{
