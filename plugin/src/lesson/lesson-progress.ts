@@ -37,8 +37,10 @@ export interface LessonPlan {
 export type LessonStageStatus =
 	/** Nothing proposed for it yet. */
 	| "waiting"
-	/** Its proposal waits for the teacher's decision (or is being applied). */
+	/** Its proposal waits for the teacher's decision. */
 	| "proposed"
+	/** Approved and being applied right now. */
+	| "applying"
 	/** Applied (or, for a stage without changes, the task completed). */
 	| "done"
 	/** Applying failed and the place is as before; Retry on its card applies it again. */
@@ -85,8 +87,8 @@ export interface StageProposal {
 
 const STATUS_BY_STATE: Record<ProposalState, LessonStageStatus> = {
 	pending: "proposed",
-	approved: "proposed",
-	applying: "proposed",
+	approved: "applying",
+	applying: "applying",
 	applied: "done",
 	failed: "failed",
 	rejected: "rejected",

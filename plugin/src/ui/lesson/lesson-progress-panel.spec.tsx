@@ -64,6 +64,14 @@ export = () => {
 		expect(findNamed(gui.host, "Summary", "TextLabel").Text).to.equal("Stage 1 of 5");
 	});
 
+	it("says a stage being applied is being applied, not waiting", () => {
+		mount(progressOf([{ id: "p1", stage: "environment", state: "applying" }]));
+		expect(status("environment").Text).to.equal("Applying…");
+		gui.destroy();
+		mount(progressOf([{ id: "p1", stage: "environment", state: "approved" }]));
+		expect(status("environment").Text).to.equal("Applying…");
+	});
+
 	it("names a failed stage, why it failed and that Retry is on its card", () => {
 		mount(
 			progressOf([

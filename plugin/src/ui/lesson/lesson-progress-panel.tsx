@@ -29,6 +29,8 @@ export function stageStatusText(stage: LessonStageView): string {
 			return "Waiting";
 		case "proposed":
 			return "Waiting for your approval";
+		case "applying":
+			return "Applying…";
 		case "done":
 			return "Done";
 		case "failed":
@@ -58,6 +60,7 @@ function dotStyle(theme: Theme, status: LessonStageStatus): [Color3, boolean] {
 		case "waiting":
 			return [colors.dimmedText, false];
 		case "proposed":
+		case "applying":
 			return [colors.mainButton.default, true];
 		case "done":
 			return [colors.success, true];
@@ -80,6 +83,7 @@ function statusColor(theme: Theme, status: LessonStageStatus): Color3 {
 		case "stale":
 			return colors.warningText;
 		case "proposed":
+		case "applying":
 			return colors.text.default;
 		case "done":
 			return colors.success;
