@@ -81,6 +81,7 @@ export type Step =
 	| { mode: "plan" | "act" }
 	| { settings: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> } }
 	| { click: string }
+	| { type: { field: string; text: string } }
 	| { command: string }
 	| { wait: number }
 	| { waitFor: string; seconds?: number }
@@ -127,6 +128,7 @@ const STEP_KEYS = [
 	"mode",
 	"settings",
 	"click",
+	"type",
 	"command",
 	"wait",
 	"waitFor",

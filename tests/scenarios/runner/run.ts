@@ -175,7 +175,34 @@ async function runStep(session: VectorSession, step: Step): Promise<void> {
 	} else if ("command" in step) {
 		await session.command(step.command);
 	} else if ("click" in step) {
-		await session.clickButton(step.click);
+		// A button by its text, or else by its name (a toggle such as the Lesson tab's "Quiz").
+		const named = await session.query<string | null>(
+			`local g = withText(${JSON.stringify(step.click)}, "GuiButton") if g then return nil end
+			g = named(${JSON.stringify(step.click)}, "GuiButton") return g and path(g)`,
+		);
+		if (named) {
+			await session.scrollIntoView(named);
+			await session.studio.call("guiClick", named);
+		} else {
+			await session.clickButton(step.click);
+		}
+	} else if ("type" in step) {
+		// The user clicks into the field and types; each line break is the Return key (a new line in a
+		// multi-line box).
+		const lines = step.type.text.split("\n");
+		const box = await session.query<string | null>(
+			`local g = named(${JSON.stringify(step.type.field)}) if g == nil then return nil end
+			if g:IsA("TextBox") then return path(g) end
+			local inner = g:FindFirstChildWhichIsA("TextBox", true)
+			return inner and path(inner)`,
+		);
+		if (!box) throw new Error(`no text box named ${step.type.field}; the widget shows: ${(await session.shownTexts()).join(" | ")}`);
+		await session.studio.call("guiFocus", box);
+		await session.studio.call("guiType", lines[0]);
+		for (const line of lines.slice(1)) {
+			await session.pressKey("Return");
+			if (line !== "") await session.studio.call("guiType", line);
+		}
 	} else if ("wait" in step) {
 		await session.advance(step.wait);
 	} else if ("waitFor" in step) {
