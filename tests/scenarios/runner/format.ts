@@ -38,8 +38,10 @@ export interface ModelReply {
 	hang?: boolean;
 	/** Appends this many characters of filler prose to `text` (a long answer, e.g. to fill the context window). */
 	filler?: number;
-	/** The proxy answers this error instead. */
-	error?: { status: number; code: string; message: string };
+	/** The provider answers this HTTP error (OpenAI error body; `retryAfter` seconds as Retry-After) instead. */
+	error?: { status: number; code: string; message: string; retryAfter?: number };
+	/** The provider answers 200 with this body, which is not a chat completion (garbage). */
+	garbage?: string;
 	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -58,8 +60,20 @@ export interface Expectations {
 	modelRequests?: number;
 	/** Whether the last request asked for a streamed answer. */
 	modelStreamed?: boolean;
+	/** The model the last request the provider received named (the proxy's default when the setting is empty). */
+	modelNamed?: string;
 	noErrors?: boolean;
 }
+
+/** The settings with a text field in the Settings tab. */
+export type TextSetting = "proxyUrl" | "token" | "providerBaseUrl" | "providerKey" | "model";
+
+/** A `settings` step: text fields to retype (`$PROXY_URL`: the session's proxy), choices and toggles. */
+export type SettingsChange = Partial<Record<TextSetting, string>> & {
+	mode?: "plan" | "act";
+	streaming?: boolean;
+	autoApprove?: Record<string, boolean>;
+};
 
 export type Step =
 	| { user: string }
@@ -75,7 +89,7 @@ export type Step =
 	| { providerDown: boolean }
 	| { proxyDown: boolean }
 	| { mode: "plan" | "act" }
-	| { settings: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> } }
+	| { settings: SettingsChange }
 	| { click: string }
 	| { command: string }
 	| { wait: number }
@@ -138,8 +152,10 @@ const EXPECT_KEYS = [
 	"modelNotSent",
 	"modelRequests",
 	"modelStreamed",
+	"modelNamed",
 	"noErrors",
 ];
+const SETTINGS_KEYS = ["proxyUrl", "token", "providerBaseUrl", "providerKey", "model", "mode", "streaming", "autoApprove"];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
 
 /** The key that names a step's kind. */
@@ -167,6 +183,11 @@ export function loadScenario(file: string): LoadedScenario {
 		const kinds = Object.keys(step).filter((key) => STEP_KEYS.includes(key));
 		if (kinds.length !== 1) problems.push(`step ${index + 1}: needs exactly one of ${STEP_KEYS.join(", ")}; has ${JSON.stringify(Object.keys(step))}`);
 		if ("expect" in step) checkExpect(step.expect, `step ${index + 1}`, problems);
+		if ("settings" in step) {
+			for (const key of Object.keys(step.settings ?? {})) {
+				if (!SETTINGS_KEYS.includes(key)) problems.push(`step ${index + 1}: unknown setting "${key}" (known: ${SETTINGS_KEYS.join(", ")})`);
+			}
+		}
 	});
 	if (scenario.expect) checkExpect(scenario.expect, "expect", problems);
 	if (problems.length > 0) throw new Error(`${file}:\n  ${problems.join("\n  ")}`);
