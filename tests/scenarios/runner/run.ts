@@ -38,7 +38,7 @@ export interface Result {
 export async function runScenario(scenario: LoadedScenario, options: { stack: StackAddress; verbose?: boolean }): Promise<Result> {
 	const started = Date.now();
 	const result: Result = { name: scenario.name, file: scenario.file, failures: [], ms: 0 };
-	const log = (text: string) => options.verbose && console.log(`    ${text}`);
+	const log = (text: string) => options.verbose && console.log(`    ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
 	let session: VectorSession | undefined;
 	try {
 		const setup = [scenario.setup];

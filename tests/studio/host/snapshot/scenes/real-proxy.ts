@@ -97,12 +97,8 @@ export async function attachRealProxy(stack: StackAddress): Promise<ScriptedProx
 	const roblox = await startFakeRoblox(ROBLOX_KEY, () => catalog);
 	const relay = await startRelay(stack.proxyUrl);
 	try {
-		const res = await fetch(`${stack.routerUrl}${ROUTE_PATH}`, {
-			method: "PUT",
-			headers: { "content-type": "application/json" },
-			body: JSON.stringify({ provider: provider.url, roblox: roblox.url }),
-		});
-		if (res.status !== 204) throw new Error(`the stack's router refused the session's upstreams: HTTP ${res.status}`);
+		const status = await put(`${stack.routerUrl}${ROUTE_PATH}`, JSON.stringify({ provider: provider.url, roblox: roblox.url }));
+		if (status !== 204) throw new Error(`the stack's router refused the session's upstreams: HTTP ${status}`);
 	} catch (error) {
 		await Promise.all([relay.close(), provider.close(), roblox.close()]);
 		throw error;
@@ -131,6 +127,18 @@ export async function attachRealProxy(stack: StackAddress): Promise<ScriptedProx
 			await Promise.all([provider.close(), roblox.close()]);
 		},
 	};
+}
+
+/** PUTs `body` on a fresh connection (a pooled one the router already closed would reset); resolves to the status. */
+function put(url: string, body: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, { method: "PUT", agent: false, headers: { "content-type": "application/json" } }, (res) => {
+			res.resume();
+			res.on("end", () => resolve(res.statusCode ?? 0));
+		});
+		req.on("error", reject);
+		req.end(body);
+	});
 }
 
 function fail(message: string): never {
