@@ -107,7 +107,7 @@ export interface Scenario {
 	assets?: Array<{ id: number; name: string; creator: string; type?: string }>;
 	steps: Step[];
 	expect?: Expectations;
-	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
+	/** Model requests beyond the scripted replies are allowed (the provider answers them with a 500). */
 	allowUnscripted?: boolean;
 }
 
