@@ -45,7 +45,15 @@ async function main(): Promise<number> {
 	if (stack === undefined) {
 		const started = Date.now();
 		own = await startProxyStack();
+		const running = own;
 		stack = own;
+		// wrangler dev runs in a process group of its own: an interrupted run must end it itself.
+		for (const signal of ["SIGINT", "SIGTERM"] as const) {
+			process.once(signal, () => {
+				console.error(`scenarios: ${signal}, stopping wrangler dev`);
+				void running.stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+			});
+		}
 		if (verbose) console.log(`wrangler dev (the proxy) is up at ${own.proxyUrl} after ${Date.now() - started} ms`);
 	}
 	try {
