@@ -445,7 +445,7 @@ export class AgentLoop {
 				return false;
 			case "proposal":
 				if (mode === "plan") return this.toolError(call, planModeWriteResult(name));
-				return this.propose(generation, call, outcome.summary, outcome.operations);
+				return this.propose(generation, call, outcome.summary, outcome.operations, outcome.stage);
 		}
 	}
 
@@ -468,8 +468,9 @@ export class AgentLoop {
 		call: ChatToolCall,
 		summary: string,
 		operations: ReadonlyArray<Operation>,
+		stage: string | undefined,
 	): boolean {
-		const [ok, created] = pcall(() => this.config.proposals.create(summary, operations, call.id));
+		const [ok, created] = pcall(() => this.config.proposals.create(summary, operations, call.id, stage));
 		if (!this.isCurrent(generation)) {
 			// Stopped while the store recorded it: withdraw it, nobody waits for it any more.
 			if (ok) this.guard(() => this.config.proposals.reject(created.id, STOPPED_PROPOSAL_REASON));

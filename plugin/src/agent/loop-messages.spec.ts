@@ -38,6 +38,14 @@ export = () => {
 				{ kind: "move_instance", path: "Workspace/Gate", newParentPath: "Workspace/Map" },
 				{ kind: "delete_instance", path: "Workspace/Old" },
 				{ kind: "insert_asset", assetId: 123, parentPath: "Workspace", findings: [] },
+				{
+					kind: "fill_terrain",
+					shape: "block",
+					material: "Grass",
+					cframe: [0, -4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1],
+					size: [64, 8, 64],
+				},
+				{ kind: "clear_terrain", min: [0, 0, 0], max: [16, 8, 16] },
 			]);
 			expect(text).to.equal(
 				[
@@ -49,6 +57,8 @@ export = () => {
 					"- moved Workspace/Gate into Workspace/Map",
 					"- deleted Workspace/Old",
 					"- inserted asset 123 into Workspace",
+					"- filled terrain with a block of Grass, 64 × 8 × 64 studs, centred at (0, -4, 0)",
+					"- cleared the terrain from (0, 0, 0) to (16, 8, 16)",
 				].join("\n"),
 			);
 		});

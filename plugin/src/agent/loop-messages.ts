@@ -7,6 +7,7 @@
 import { ChatToolCall } from "../../../shared/src/proxy-api";
 import { Operation } from "../proposals/operation";
 import { Proposal } from "../proposals/proposal";
+import { describeFill, formatPoint } from "../proposals/terrain-geometry";
 
 /** The user message sent after a reply with no tool call. */
 export const NO_TOOL_REMINDER =
@@ -93,6 +94,12 @@ export function describeOperations(operations: ReadonlyArray<Operation>): string
 					return `- deleted ${operation.path}`;
 				case "insert_asset":
 					return `- inserted asset ${operation.assetId} into ${operation.parentPath}`;
+				case "install_kit":
+					return `- installed the lesson kit ${operation.kitVersion} into ${operation.roots.map((root) => root.parentPath).join(", ")}`;
+				case "fill_terrain":
+					return `- filled terrain with ${describeFill(operation)}`;
+				case "clear_terrain":
+					return `- cleared the terrain from ${formatPoint(operation.min)} to ${formatPoint(operation.max)}`;
 			}
 		})
 		.join("\n");

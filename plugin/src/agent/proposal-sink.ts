@@ -8,8 +8,11 @@ import { Operation } from "../proposals/operation";
 import { Proposal, ProposalState } from "../proposals/proposal";
 
 export interface ProposalSink {
-	/** Records a new pending proposal made by tool call `toolCallId` and returns it (with its id). */
-	create(summary: string, operations: ReadonlyArray<Operation>, toolCallId: string): Proposal;
+	/**
+	 * Records a new pending proposal made by tool call `toolCallId` (building lesson stage `stage`, if
+	 * any) and returns it (with its id).
+	 */
+	create(summary: string, operations: ReadonlyArray<Operation>, toolCallId: string, stage?: string): Proposal;
 	/**
 	 * Approves and applies a pending proposal (used by auto-approve). May yield while applying. The
 	 * outcome (applied, failed or stale) is reported through `onDecision` like any other.

@@ -20,6 +20,8 @@ export = () => {
 			expect(has(prompt, "ask_user")).to.equal(true);
 			expect(has(prompt, "Three mistakes in a row")).to.equal(true);
 			expect(has(prompt, "require a module by asset id")).to.equal(true);
+			expect(has(prompt, "one propose_changes call")).to.equal(true);
+			expect(has(prompt, "call plan_lesson first")).to.equal(true);
 		});
 
 		it("differs between Plan and Act", () => {
@@ -33,8 +35,8 @@ export = () => {
 		});
 
 		it("stays short: it is sent with every step", () => {
-			expect(buildSystemPrompt("act").size() < 3_200).to.equal(true);
-			expect(buildSystemPrompt("plan").size() < 3_200).to.equal(true);
+			expect(buildSystemPrompt("act").size() < 3_600).to.equal(true);
+			expect(buildSystemPrompt("plan").size() < 3_600).to.equal(true);
 		});
 	});
 };

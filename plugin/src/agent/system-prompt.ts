@@ -21,6 +21,8 @@ const RULES = [
 	"6. A tool error says what was wrong: fix the call instead of repeating it. Three mistakes in a row stop the task.",
 	"7. Roblox code is Luau. Get services with game:GetService. Server logic goes in Scripts under ServerScriptService, client logic in LocalScripts under StarterPlayer or StarterGui, shared code in ModuleScripts under ReplicatedStorage. Never load code from strings, touch function environments (the fenv functions) or require a module by asset id: published games and plugins may not, and backdoors do exactly that.",
 	"8. Ask the user (ask_user) only what the place cannot tell you. When the task is done, call attempt_completion with a short summary of what changed; do not end with a question.",
+	"9. Changes that belong together go in one propose_changes call: one proposal, one undo step.",
+	"10. For a lesson world (a teacher's request), call plan_lesson first (stages usually: environment, quiz, kit, stations, summary); its answer says how to build each stage. Then propose the stages in order, one propose_changes with its stage id each. Write for the grade level. When the teacher names their Canvas course, read it with lms_lookup first and take the objectives from it.",
 ].join("\n");
 
 const PLAN_MODE = [

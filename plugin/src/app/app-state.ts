@@ -6,6 +6,7 @@ import { AgentError, AgentMode, AgentState } from "../agent/agent-state";
 import { SettingsField, VectorSettings } from "../settings/settings-schema";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
 import { ChatItem } from "./chat-items";
+import { LessonProgress } from "../lesson/lesson-progress";
 import { Attachment } from "./context-note";
 import { ProposalView } from "./proposal-view";
 
@@ -106,4 +107,6 @@ export interface AppState {
 	readonly settings: SettingsView;
 	/** Bumped when the composer should take keyboard focus (the widget was opened). */
 	readonly focusRequest: number;
+	/** The lesson being built in this conversation, when the model planned one (plan_lesson). */
+	readonly lesson?: LessonProgress;
 }

@@ -1,4 +1,5 @@
 /// <reference types="@rbxts/testez/globals" />
+import { ALL_TOOLS } from "../tools/all-tools";
 import { DEFAULT_SETTINGS } from "../settings/settings-schema";
 import { SETTINGS_KEY } from "../settings/settings-store";
 import { agentSettingsFrom, createEngine } from "./create-engine";
@@ -14,7 +15,8 @@ export = () => {
 			context: new SpecContext(),
 			transport: createScriptedTransport(),
 		});
-		expect(engine.registry.list("act").size()).to.equal(20);
+		expect(engine.registry.list("act").size()).to.equal(ALL_TOOLS.size());
+		expect(engine.registry.list("plan").size()).to.equal(ALL_TOOLS.filter((tool) => tool.kind !== "write").size());
 		expect(engine.agent.getState().kind).to.equal("idle");
 		expect(engine.agent.getMode()).to.equal("plan");
 		cleanup();

@@ -8,7 +8,10 @@
  * - net/: one `ProxyClient` over the real HTTP transport and one shared `RequestLimiter`. The client
  *   reads the connection (proxy URL, token, own key, model, streaming) from the settings before every
  *   request, so a saved change applies from the next request without rebuilding anything.
- * - tools/: the registry of every tool, with a ToolContext over the StudioApi and the proxy's search.
+ * - net/ also holds the Canvas client (lms_lookup), over the same transport and limiter, reading the
+ *   Canvas URL and token from the settings before every request; it talks to Canvas directly, so
+ *   the token never goes through the proxy.
+ * - tools/: the registry of every tool, with a ToolContext over the StudioApi, the proxy's search and Canvas.
  * - proposals/ + audit/: the proposal store (saved in plugin settings, audited) is the agent's
  *   ProposalSink as it is.
  * - agent/: the loop with the session store, so the conversation, the loop's state and the proposals
@@ -19,6 +22,7 @@ import { AgentSettings, DEFAULT_AGENT_SETTINGS } from "../agent/agent-settings";
 import { createRegistryToolbox } from "../agent/registry-toolbox";
 import { createSessionStore, SessionStore } from "../agent/session-store";
 import { AuditLog } from "../audit/audit-log";
+import { CanvasClient } from "../net/canvas-client";
 import { ChatClient } from "../net/chat-client";
 import { createHttpTransport, HttpTransport } from "../net/http-transport";
 import { ProxyClient } from "../net/proxy-client";
@@ -62,6 +66,7 @@ export interface Engine {
 	/** The HTTP transport the proxy client uses (a connection test of unsaved settings shares it). */
 	readonly transport: HttpTransport;
 	readonly proxy: ProxyClient;
+	readonly canvas: CanvasClient;
 	readonly registry: ToolRegistry;
 	readonly toolContext: ToolContext;
 	readonly audit: AuditLog;
@@ -106,8 +111,9 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 		connection: () => settings.current(),
 		limiter,
 	});
+	const canvas = new CanvasClient({ transport, connection: () => settings.current(), limiter });
 	const registry = createToolRegistry(ALL_TOOLS);
-	const toolContext: ToolContext = { studio, searchAssets: proxy.searchAssets };
+	const toolContext: ToolContext = { studio, searchAssets: proxy.searchAssets, canvas };
 	const audit = new AuditLog(store);
 	const proposals = new ProposalStore({ studio, settings: store, audit });
 	const sessions = createSessionStore(store);
@@ -128,6 +134,7 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 		limiter,
 		transport,
 		proxy,
+		canvas,
 		registry,
 		toolContext,
 		audit,

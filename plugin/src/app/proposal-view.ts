@@ -62,6 +62,9 @@ const TITLES: Record<Operation["kind"], string> = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Insert asset",
+	install_kit: "Install lesson kit",
+	fill_terrain: "Fill terrain",
+	clear_terrain: "Clear terrain",
 };
 
 /** The paths an operation touches. */
@@ -79,6 +82,11 @@ function pathsOf(operation: Operation): Array<string> {
 			return [`${operation.parentPath}/${operation.name}`];
 		case "insert_asset":
 			return [operation.parentPath];
+		case "install_kit":
+			return operation.roots.map((root) => `${root.parentPath}/VectorLessonKit`);
+		case "fill_terrain":
+		case "clear_terrain":
+			return ["Workspace/Terrain"];
 	}
 }
 

@@ -565,6 +565,26 @@ export = () => {
 			expect(h.vm.getState().status.connection).to.equal("refused");
 		});
 
+		it("Test Canvas asks Canvas directly with the draft's token, never the proxy", () => {
+			const h = createAppHarness();
+			h.transport.script({ kind: "response", status: 200, body: json({ id: 9001, name: "Ms. Rivera" }) });
+			let answered: { ok: boolean; message: string } | undefined;
+			const draft = { ...h.engine.settings.current(), canvasBaseUrl: "https://school.instructure.com", canvasToken: "7~typed" };
+			h.vm.testCanvas(draft, (result) => (answered = result));
+			waitUntil(() => answered !== undefined, "the answer");
+			expect(answered!.ok).to.equal(true);
+			expect(answered!.message).to.equal("Canvas at https://school.instructure.com knows this token as Ms. Rivera.");
+			expect(h.transport.requests[0].request.url).to.equal("https://school.instructure.com/api/v1/users/self");
+			expect(h.transport.requests[0].request.headers!["Authorization"]).to.equal("Bearer 7~typed");
+			h.transport.script({ kind: "response", status: 401, body: json({ errors: [{ message: "Invalid access token." }] }) });
+			answered = undefined;
+			h.vm.testCanvas(draft, (result) => (answered = result));
+			waitUntil(() => answered !== undefined, "the answer");
+			expect(answered!.ok).to.equal(false);
+			expect(string.find(answered!.message, "Canvas refused the access token (401)", 1, true)[0]).to.equal(1);
+			expect(h.transport.requests.size()).to.equal(2);
+		});
+
 		it("Test connection says when the proxy cannot be reached", () => {
 			const h = createAppHarness();
 			h.transport.script({
@@ -596,6 +616,79 @@ export = () => {
 			expect(vm.getState().status.requestsThisMinute).to.equal(1);
 			vm.destroy();
 			cleanup();
+		});
+	});
+
+	describe("view-model: a lesson built in stages", () => {
+		const PLAN = {
+			title: "Fractions",
+			subject: "Fractions",
+			gradeLevel: "5th grade",
+			objectives: ["Add fractions"],
+			environment: "classroom",
+			includeQuiz: false,
+			stages: [
+				{ id: "environment", name: "Classroom", changesPlace: true },
+				{ id: "props", name: "Props", changesPlace: true },
+				{ id: "summary", name: "Summary", changesPlace: false },
+			],
+		};
+		const stage = (id: string, name: string) =>
+			callsTool("propose_changes", {
+				summary: `Build the ${id}`,
+				stage: id,
+				changes: [{ tool: "create_instance", arguments: { parentPath: "Workspace/VectorAppSpec", className: "Part", name } }],
+			});
+
+		it("shows no lesson until the model plans one, then follows each stage's proposal to the end", () => {
+			const h = createAppHarness([
+				callsTool("plan_lesson", PLAN),
+				stage("environment", "Floor"),
+				stage("props", "Desk"),
+				done("Your lesson is ready: walk to the desk."),
+			]);
+			expect(h.vm.getState().lesson).to.equal(undefined);
+			h.vm.send("Build a fractions lesson in a classroom");
+			waitUntil(() => h.vm.getState().loop.state.kind === "awaiting_approval", "the first stage");
+			let lesson = h.vm.getState().lesson!;
+			expect(lesson.title).to.equal("Fractions");
+			expect(lesson.stages.map((s) => s.status).join(",")).to.equal("proposed,waiting,waiting");
+			expect(lesson.current).to.equal(1);
+
+			const first = lesson.stages[0].proposalId!;
+			h.vm.approve(first);
+			waitUntil(() => h.vm.getState().lesson!.stages[1].status === "proposed", "the second stage");
+			lesson = h.vm.getState().lesson!;
+			expect(lesson.stages[0].status).to.equal("done");
+			expect(lesson.done).to.equal(1);
+			expect(lesson.current).to.equal(2);
+
+			h.vm.approve(lesson.stages[1].proposalId!);
+			waitUntil(() => h.vm.getState().loop.state.kind === "completed", "the task to complete");
+			lesson = h.vm.getState().lesson!;
+			expect(lesson.stages.map((s) => s.status).join(",")).to.equal("done,done,done");
+			expect(lesson.finished).to.equal(true);
+			expect(folder.FindFirstChild("Floor")).never.to.equal(undefined);
+			expect(folder.FindFirstChild("Desk")).never.to.equal(undefined);
+		});
+
+		it("says which stage failed and that it can be retried; a plan the tool refused shows nothing", () => {
+			const h = createAppHarness([callsTool("plan_lesson", PLAN), stage("environment", "Floor")]);
+			h.vm.send("Build a lesson");
+			waitUntil(() => h.vm.getState().loop.state.kind === "awaiting_approval", "the first stage");
+			// The folder the stage builds in goes away before the teacher approves.
+			folder.Parent = undefined;
+			h.vm.approve(h.vm.getState().lesson!.stages[0].proposalId!);
+			waitUntil(() => h.vm.getState().lesson!.stages[0].status === "failed", "the stage to fail");
+			const failed = h.vm.getState().lesson!.stages[0];
+			expect(failed.canRetry).to.equal(true);
+			expect(failed.reason!.find("operation 1 of 1", 1, true)[0]).to.equal(1);
+			folder.Parent = game.GetService("Workspace");
+
+			const refused = createAppHarness([callsTool("plan_lesson", { ...PLAN, stages: [] }), done("No plan.")]);
+			refused.vm.send("Build a lesson");
+			waitUntil(() => refused.vm.getState().loop.state.kind === "completed", "the task to complete");
+			expect(refused.vm.getState().lesson).to.equal(undefined);
 		});
 	});
 };

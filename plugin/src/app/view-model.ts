@@ -20,6 +20,7 @@
 import { AgentLoop } from "../agent/agent-loop";
 import { AgentEvent } from "../agent/agent-events";
 import { AgentError, isBusy } from "../agent/agent-state";
+import { CanvasClient } from "../net/canvas-client";
 import { encodeJson } from "../net/json";
 import { Proposal } from "../proposals/proposal";
 import { ProxyClient } from "../net/proxy-client";
@@ -41,6 +42,7 @@ import {
 import { ChatItem, closingItems, joinCapped, messageItems } from "./chat-items";
 import { Attachment, withContextNote } from "./context-note";
 import { Engine, REQUESTS_PER_MINUTE } from "./create-engine";
+import { lessonFromMessages } from "./lesson-view";
 import { ProposalActivity, ProposalView, ProposalViews, USER_CALL_PREFIX } from "./proposal-view";
 
 /** Messages kept for the transcript (older ones are dropped from the view, not from the agent). */
@@ -452,6 +454,25 @@ export class ViewModel {
 		});
 	}
 
+	/**
+	 * "Test Canvas": asks Canvas who the draft's token belongs to (`/api/v1/users/self`, tried once),
+	 * straight to Canvas over the engine's transport and limiter. `done` gets what the panel shows.
+	 */
+	testCanvas(draft: VectorSettings, done: (result: { ok: boolean; message: string }) => void): void {
+		task.spawn(() => {
+			const client = new CanvasClient({
+				transport: this.engine.transport,
+				connection: () => draft,
+				limiter: this.engine.limiter,
+				retry: { maxAttempts: 1, baseDelay: 1, maxDelay: 1, maxTotalWait: 0 },
+			});
+			const [ok, result] = pcall(() => client.self());
+			if (!ok) done({ ok: false, message: tostring(result) });
+			else if (result.ok) done({ ok: true, message: `Canvas at ${draft.canvasBaseUrl} knows this token as ${result.value.name}.` });
+			else done({ ok: false, message: result.error.message });
+		});
+	}
+
 	// ----- engine events -----------------------------------------------------------------------------
 
 	private onAgentEvent(event: AgentEvent): void {
@@ -649,6 +670,7 @@ export class ViewModel {
 				resets: this.resets,
 			},
 			focusRequest: this.focusRequest,
+			lesson: lessonFromMessages(this.log, shown.all),
 		};
 	}
 }

@@ -37,8 +37,11 @@ function fakeKit(version: string, moduleSource = "return { answer = 42 }"): Fold
 
 function installedRoots(): Array<Instance> {
 	const roots = new Array<Instance>();
-	for (const service of SERVICES) {
-		for (const child of game.GetService(service).GetChildren()) if (child.Name === KIT_ROOT) roots.push(child);
+	const containers: Array<Instance> = SERVICES.map((service) => game.GetService(service));
+	const playerScripts = game.GetService("StarterPlayer").FindFirstChild("StarterPlayerScripts");
+	if (playerScripts !== undefined) containers.push(playerScripts);
+	for (const container of containers) {
+		for (const child of container.GetChildren()) if (child.Name === KIT_ROOT) roots.push(child);
 	}
 	return roots;
 }
@@ -51,7 +54,11 @@ function installedVersion(): string | undefined {
 function install(kit: Instance): void {
 	const result = planKitInstall(kit, game);
 	if (!result.ok) error(result.message);
-	const outcome = applyProposal(applying(result.plan.operations, result.plan.summary), createStudioApi(), () => 1);
+	const outcome = applyProposal(
+		applying(result.plan.operations, result.plan.summary),
+		{ ...createStudioApi(), lessonKit: kit },
+		() => 1,
+	);
 	if (!outcome.ok) error(outcome.error.message);
 	if (outcome.proposal.state !== "applied")
 		error(`the install did not apply: ${outcome.proposal.state} ${outcome.proposal.reason ?? ""}`);
@@ -96,27 +103,17 @@ export = () => {
 	});
 
 	describe("a place without the kit", () => {
-		it("gets operations copying every kit root into its service, parents first", () => {
+		it("gets one operation naming the kit's version and where each root goes, not the scripts' text", () => {
 			const result = plan(kit("1.0.0+aaa"));
 			expect(result.status).to.equal("install");
 			expect(result.summary).to.equal("Install the Vector lesson kit 1.0.0+aaa");
-			const lines = result.operations.map((operation: Operation) => {
-				if (operation.kind === "create_script")
-					return `script ${operation.className} ${operation.parentPath} ${operation.name}`;
-				if (operation.kind === "create_instance")
-					return `instance ${operation.className} ${operation.parentPath} ${operation.name}`;
-				return operation.kind;
-			});
+			expect(result.operations.size()).to.equal(1);
+			const operation = result.operations[0] as Operation;
+			if (operation.kind !== "install_kit") throw `expected install_kit, got ${operation.kind}`;
+			expect(operation.kitVersion).to.equal("1.0.0+aaa");
+			const lines = operation.roots.map((root) => `${root.containers.join("/")} -> ${root.parentPath}: ${root.scripts}`);
 			expect(lines.join("\n")).to.equal(
-				[
-					`instance Folder ServerStorage ${KIT_ROOT}`,
-					`script ModuleScript ServerStorage/${KIT_ROOT} quiz-server`,
-					`instance Folder ReplicatedStorage ${KIT_ROOT}`,
-					`instance StringValue ReplicatedStorage/${KIT_ROOT} KitVersion`,
-					`instance Folder ReplicatedStorage/${KIT_ROOT} shared`,
-					`script ModuleScript ReplicatedStorage/${KIT_ROOT}/shared a/b`,
-					`script Script ServerScriptService ${KIT_ROOT}`,
-				].join("\n"),
+				["ServerStorage -> ServerStorage: 1", "ReplicatedStorage -> ReplicatedStorage: 1", "ServerScriptService -> ServerScriptService: 1"].join("\n"),
 			);
 		});
 
@@ -160,7 +157,7 @@ export = () => {
 				`ServerStorage/${KIT_ROOT},ReplicatedStorage/${KIT_ROOT},ServerScriptService/${KIT_ROOT}`,
 			);
 			expect(upgrade.operations[0].kind).to.equal("delete_instance");
-			expect(upgrade.operations[3].kind).to.equal("create_instance");
+			expect(upgrade.operations[3].kind).to.equal("install_kit");
 			install(kit("1.1.0+bbb", "return 'new'"));
 			expect(installedVersion()).to.equal("1.1.0+bbb");
 			expect(installedRoots().size()).to.equal(3);
@@ -189,6 +186,37 @@ export = () => {
 			const older = plan(kit("1.9.9+old"));
 			expect(older.status).to.equal("newer_installed");
 			expect(older.operations.size()).to.equal(0);
+		});
+	});
+
+	describe("applying", () => {
+		it("refuses when the plugin's kit changed between proposal and approval, changing nothing", () => {
+			const proposed = plan(kit("1.0.0+aaa"));
+			const outcome = applyProposal(
+				applying(proposed.operations, proposed.summary),
+				{ ...createStudioApi(), lessonKit: kit("1.0.1+bbb") },
+				() => 1,
+			);
+			if (!outcome.ok) error(outcome.error.message);
+			expect(outcome.proposal.state).to.equal("failed");
+			expect(
+				outcome.proposal.reason!.find("lesson kit is now 1.0.1+bbb, not the 1.0.0+aaa this proposal was made with", 1, true)[0] !== undefined,
+			).to.equal(true);
+			expect(installedRoots().size()).to.equal(0);
+		});
+
+		it("refuses to copy over a kit root that appeared meanwhile, leaving the others out too", () => {
+			const proposed = plan(kit("1.0.0+aaa"));
+			const squatter = make("Folder", KIT_ROOT, game.GetService("ServerScriptService"));
+			const outcome = applyProposal(
+				applying(proposed.operations, proposed.summary),
+				{ ...createStudioApi(), lessonKit: kits[kits.size() - 1] },
+				() => 1,
+			);
+			if (!outcome.ok) error(outcome.error.message);
+			expect(outcome.proposal.state).to.equal("failed");
+			expect(installedRoots().size()).to.equal(1);
+			expect(installedRoots()[0]).to.equal(squatter);
 		});
 	});
 

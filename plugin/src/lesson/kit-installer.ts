@@ -1,8 +1,10 @@
 /**
- * Installs the lesson kit into the place as an ordinary proposal: operations that copy the plugin's own
- * LessonKit folder (built by plugin/build/lesson-kit.ts: LessonKit/<Service>[/<container>]/VectorLessonKit)
- * into the place's services, so the install is previewed, approved, applied as one undo step and
- * revertible like any other change.
+ * Installs the lesson kit into the place as an ordinary proposal: the old kit's roots deleted, then one
+ * install_kit operation that copies the plugin's own LessonKit folder (built by plugin/build/lesson-kit.ts:
+ * LessonKit/<Service>[/<container>]/VectorLessonKit) into the place's services when it is applied, so the
+ * install is previewed, approved, applied as one undo step and revertible like any other change. The
+ * proposal names the kit's version (with its content hash) instead of carrying ~150 KB of script text:
+ * the copy made at apply time is exactly the kit the teacher approved, or the apply refuses.
  *
  * Idempotent: a kit of the same version (KitVersion "major.minor.patch+<content hash>") is left alone; an
  * older one, or one of the same version with different contents or missing parts, is deleted and the
@@ -42,7 +44,7 @@ export type KitPlanResult =
 	| { readonly ok: true; readonly plan: KitInstallPlan }
 	| { readonly ok: false; readonly message: string };
 
-interface KitRoot {
+export interface KitRoot {
 	/** Service, then containers: ["StarterPlayer", "StarterPlayerScripts"]. */
 	readonly containers: ReadonlyArray<string>;
 	readonly root: Instance;
@@ -73,7 +75,7 @@ function compareVersions(a: Version, b: Version): number {
 }
 
 /** The kit roots in the plugin's LessonKit folder, with the containers above each. */
-function findKitRoots(kit: Instance): Array<KitRoot> | string {
+export function findKitRoots(kit: Instance): Array<KitRoot> | string {
 	const roots = new Array<KitRoot>();
 	const visit = (node: Instance, containers: Array<string>): string | undefined => {
 		if (node.Name === KIT_ROOT) {
@@ -98,7 +100,7 @@ function findKitRoots(kit: Instance): Array<KitRoot> | string {
 }
 
 /** The instance in the place the containers name: a service, then children. */
-function placeContainer(place: DataModel, containers: ReadonlyArray<string>): Instance | string {
+export function placeContainer(place: DataModel, containers: ReadonlyArray<string>): Instance | string {
 	const serviceName = containers[0];
 	const [ok, service] = pcall(() => place.GetService(serviceName as keyof Services));
 	if (!ok || service === undefined) return `the place has no ${serviceName} service`;
@@ -112,42 +114,53 @@ function placeContainer(place: DataModel, containers: ReadonlyArray<string>): In
 }
 
 /** The version a kit root holds (the ReplicatedStorage root carries it). */
-function versionIn(root: Instance): string | undefined {
+export function versionIn(root: Instance): string | undefined {
 	const value = root.FindFirstChild(KIT_VERSION_VALUE);
 	return value !== undefined && value.IsA("StringValue") ? value.Value : undefined;
 }
 
-/** Operations creating `node` and everything in it under `parentPath`. */
-function copyOperations(node: Instance, parentPath: string, operations: Array<Operation>): string | undefined {
+/** The number of scripts in `node`, or why it cannot be copied (a class the kit must not carry). */
+function countScripts(node: Instance): number | string {
 	if (!COPIED_CLASSES.has(node.ClassName)) {
 		return `the plugin's lesson kit holds a ${node.ClassName} (${node.GetFullName()}); only Folders, StringValues and scripts are copied`;
 	}
-	if (node.IsA("LuaSourceContainer")) {
-		const className = node.ClassName as "ModuleScript" | "Script" | "LocalScript";
-		operations.push({
-			kind: "create_script",
-			parentPath,
-			name: node.Name,
-			className,
-			source: (node as ModuleScript).Source,
-		});
-	} else if (node.IsA("StringValue")) {
-		operations.push({
-			kind: "create_instance",
-			parentPath,
-			className: "StringValue",
-			name: node.Name,
-			properties: { Value: node.Value },
-		});
-	} else {
-		operations.push({ kind: "create_instance", parentPath, className: "Folder", name: node.Name, properties: {} });
-	}
-	const path = childPath(parentPath, node.Name);
+	let scripts = node.IsA("LuaSourceContainer") ? 1 : 0;
 	for (const child of node.GetChildren()) {
-		const problem = copyOperations(child, path, operations);
-		if (problem !== undefined) return problem;
+		const counted = countScripts(child);
+		if (typeIs(counted, "string")) return counted;
+		scripts += counted;
 	}
-	return undefined;
+	return scripts;
+}
+
+/** The version of the plugin's kit (its ReplicatedStorage root's KitVersion), or why there is none. */
+export function pluginKitVersion(kit: Instance): string | undefined {
+	const roots = findKitRoots(kit);
+	if (typeIs(roots, "string")) return undefined;
+	const versionRoot = roots.find((r) => r.containers[0] === "ReplicatedStorage");
+	return versionRoot && versionIn(versionRoot.root);
+}
+
+/**
+ * A fresh copy of the kit root that lives under `containers` in the plugin's kit, ready to parent
+ * into the place: every script enabled (the plugin carries them disabled, since Studio would run a
+ * plugin's enabled Scripts), nothing but Folders, StringValues and scripts. Or why it cannot be made.
+ */
+export function copyKitRoot(kit: Instance, containers: ReadonlyArray<string>): Instance | string {
+	const roots = findKitRoots(kit);
+	if (typeIs(roots, "string")) return roots;
+	const key = containers.join("/");
+	const entry = roots.find((r) => r.containers.join("/") === key);
+	if (entry === undefined) return `the plugin's lesson kit has no ${KIT_ROOT} for ${key}`;
+	const counted = countScripts(entry.root);
+	if (typeIs(counted, "string")) return counted;
+	const copy = entry.root.Clone();
+	const enable = (node: Instance) => {
+		if (node.IsA("Script") || node.IsA("LocalScript")) node.Disabled = false;
+		for (const child of node.GetChildren()) enable(child);
+	};
+	enable(copy);
+	return copy;
 }
 
 /**
@@ -220,10 +233,13 @@ export function planKitInstall(kit: Instance, place: DataModel): KitPlanResult {
 
 	const operations = new Array<Operation>();
 	for (const target of installed) operations.push({ kind: "delete_instance", path: formatPath(target.existing!) });
+	const copied = new Array<{ readonly containers: ReadonlyArray<string>; readonly parentPath: string; readonly scripts: number }>();
 	for (const target of targets) {
-		const problem = copyOperations(target.entry.root, formatPath(target.container), operations);
-		if (problem !== undefined) return fail(problem);
+		const scripts = countScripts(target.entry.root);
+		if (typeIs(scripts, "string")) return fail(scripts);
+		copied.push({ containers: target.entry.containers, parentPath: formatPath(target.container), scripts });
 	}
+	operations.push({ kind: "install_kit", kitVersion: kitVersion.text, roots: copied });
 	if (installedVersion === undefined)
 		return plan("install", `Install the Vector lesson kit ${kitVersion.text}`, operations);
 	if (installedVersion.text === kitVersion.text)

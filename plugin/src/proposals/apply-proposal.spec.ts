@@ -283,6 +283,72 @@ export = () => {
 			).to.equal(true);
 		});
 
+		it("builds a created instance's attributes, tags and children before parenting it, as one step", () => {
+			const proposal = apply(
+				applying([
+					{
+						kind: "create_instance",
+						parentPath: ROOT,
+						className: "Model",
+						name: "Station",
+						properties: {},
+						attributes: { StationId: "halves", Order: 2, Open: true },
+						tags: ["VectorQuizStation"],
+						children: [
+							{
+								className: "Part",
+								name: "Pad",
+								properties: { Anchored: true, Size: [6, 1, 6] },
+								children: [{ className: "PointLight", name: "Glow", properties: { Range: 10 } }],
+							},
+						],
+					},
+				]),
+				studio,
+			);
+			expect(proposal.state).to.equal("applied");
+			const station = instanceAt(`${ROOT}/Station`);
+			expect(station.GetAttribute("StationId")).to.equal("halves");
+			expect(station.GetAttribute("Order")).to.equal(2);
+			expect(station.GetAttribute("Open")).to.equal(true);
+			expect(game.GetService("CollectionService").HasTag(station, "VectorQuizStation")).to.equal(true);
+			expect((instanceAt(`${ROOT}/Station/Pad`) as Part).Size).to.equal(new Vector3(6, 1, 6));
+			expect((instanceAt(`${ROOT}/Station/Pad/Glow`) as PointLight).Range).to.equal(10);
+			expect(proposal.applied!.size()).to.equal(1);
+			history.Undo();
+			expect(root.FindFirstChild("Station")).to.equal(undefined);
+		});
+
+		it("fails a created tree whose deep child cannot be built, naming it and leaving the place as it was", () => {
+			const before = snapshot(root);
+			const proposal = apply(
+				applying([
+					{ kind: "rename_instance", path: `${ROOT}/Props/Crate`, newName: "Box" },
+					{
+						kind: "create_instance",
+						parentPath: ROOT,
+						className: "Model",
+						name: "Station",
+						properties: {},
+						children: [
+							{
+								className: "Part",
+								name: "Pad",
+								properties: {},
+								children: [{ className: "PointLight", name: "Glow", properties: { Range: "far" } }],
+							},
+						],
+					},
+				]),
+				studio,
+			);
+			expect(proposal.state).to.equal("failed");
+			expect(
+				proposal.reason!.find('children[0] Part "Pad": children[0] PointLight "Glow": Range', 1, true)[0] !== undefined,
+			).to.equal(true);
+			expect(snapshot(root)).to.equal(before);
+		});
+
 		it("only applies proposals in the applying state", () => {
 			const pending = createProposal({ id: "p9", toolCallId: "c", summary: "s", operations: [] }, 1);
 			const outcome = applyProposal(pending, studio, () => 1);

@@ -25,20 +25,32 @@
  * - insert_asset loads the asset (game:GetObjects, which yields on the network) *before* the
  *   recording opens, so no yield on the network happens while our recording is open; the asset is
  *   scanned again and the apply refuses if the scan finds anything the user was not shown.
+ * - fill_terrain and clear_terrain write Workspace.Terrain inside the same recording, so Cancel
+ *   and Undo take them back with everything else. Before writing, the grid box the write can
+ *   touch (terrain-geometry.ts) is read with ReadVoxels, and read again after: both copies are kept
+ *   in memory so a revert can write the old voxels back (WriteVoxels) and tell whether the terrain
+ *   was changed since. A clear must be aligned to the voxel grid (FillRegion's rule) and a fill's
+ *   material must be a terrain material (Air is clear_terrain's): both are checked here again, as
+ *   the tools did, with a message rather than left to whatever Roblox does with them.
  * - Services, the Terrain and the workspace camera are never renamed, moved or deleted
  *   (protected-instance.ts); Roblox's own rules (no cycles, locked parents) apply on top.
  */
-import { AppliedChange, KeptState } from "./applied-change";
+import { CollectionService } from "@rbxts/services";
+import { AppliedChange, KeptState, KeptVoxels } from "./applied-change";
 import { describeOperation } from "./describe-operation";
-import { Operation, ScanFinding } from "./operation";
+import { InstanceSpec, Operation, ScanFinding } from "./operation";
 import { protectionOf } from "./protected-instance";
 import { Proposal, ProposalConflict } from "./proposal";
 import { transition, TransitionError } from "./state-machine";
+import { onGrid, regionOf, TERRAIN_FILL_MATERIALS, terrainBox, VOXEL_SIZE } from "./terrain-geometry";
 import { rebase, RebaseConflict } from "../diff/rebase";
+import { KIT_ROOT } from "../lesson/kit-names";
+import { copyKitRoot, pluginKitVersion } from "../lesson/kit-installer";
 import { scanAsset } from "../studio/asset-scan";
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { checkWritable, decodeAs, encodeValue, writeProperty } from "../studio/property-codec";
 import { StudioApi } from "../studio/studio-api";
+import { readVoxels } from "../studio/terrain-voxels";
 
 /** What applying produced: the proposal in its new state (applied, failed or stale) and what was kept in memory. */
 export type ApplyOutcome =
@@ -70,12 +82,14 @@ class Recorder {
 	readonly changes = new Array<AppliedChange>();
 	readonly instances = new Map<number, Instance>();
 	readonly values = new Map<number, ReadonlyMap<string, unknown>>();
+	readonly voxels = new Map<number, KeptVoxels>();
 
-	add(change: AppliedChange, instance: Instance, values?: ReadonlyMap<string, unknown>): void {
+	add(change: AppliedChange, instance: Instance, values?: ReadonlyMap<string, unknown>, voxels?: KeptVoxels): void {
 		const index = this.changes.size();
 		this.changes.push(change);
 		this.instances.set(index, instance);
 		if (values) this.values.set(index, values);
+		if (voxels) this.voxels.set(index, voxels);
 	}
 }
 
@@ -146,6 +160,25 @@ function writeProperties(
 	return undefined;
 }
 
+/**
+ * Parents an instance built unparented (the one change the recording needs to see) and records it as
+ * created, with the script text a revert compares against when it is a script.
+ */
+function putInPlace(
+	parent: Instance,
+	parentPath: string,
+	created: Instance,
+	what: string,
+	recorder: Recorder,
+	source?: string,
+): StepResult {
+	const refused = assign(() => (created.Parent = parent));
+	if (refused !== undefined) return failed(`could not put ${what} in ${parentPath}: ${refused}`);
+	const change: AppliedChange = { kind: "created", path: formatPath(created), className: created.ClassName, source };
+	recorder.add(change, created);
+	return DONE;
+}
+
 /** A script edit checked at its place in the order, written after every other operation. */
 interface PendingWrite {
 	readonly index: number;
@@ -201,14 +234,36 @@ function runCreateScript(
 		const written = writeProperty(created, "RunContext", Enum.RunContext[operation.runContext]);
 		if (!written.ok) return failed(written.error.message);
 	}
-	const refused = assign(() => (created.Parent = parent));
-	if (refused !== undefined)
-		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add(
-		{ kind: "created", path: formatPath(created), className: operation.className, source: operation.source },
-		created,
-	);
-	return DONE;
+	return putInPlace(parent, operation.parentPath, created, `the ${operation.className}`, recorder, operation.source);
+}
+
+/**
+ * Builds `spec` and its children, unparented (the caller parents the root, the one change the
+ * recording needs to see). Returns the instance, or what failed and where in the tree.
+ */
+function buildInstance(place: DataModel, spec: InstanceSpec, where: string): Instance | string {
+	const [made, created] = pcall(() => new Instance(spec.className as keyof CreatableInstances));
+	if (!made) return `${where}"${spec.className}" is not a class Instance.new can create (${created})`;
+	const instance = created as Instance;
+	instance.Name = spec.name;
+	const problem = writeProperties(place, instance, spec.properties);
+	if (problem !== undefined) return `${where}${problem}`;
+	for (const name of sortedNames(spec.attributes ?? {})) {
+		const refused = assign(() => instance.SetAttribute(name, spec.attributes![name] as AttributeValue));
+		if (refused !== undefined) return `${where}attribute ${name}: ${refused}`;
+	}
+	for (const tag of spec.tags ?? []) {
+		const refused = assign(() => CollectionService.AddTag(instance, tag));
+		if (refused !== undefined) return `${where}tag ${tag}: ${refused}`;
+	}
+	const children = spec.children ?? [];
+	for (let i = 0; i < children.size(); i++) {
+		const child = buildInstance(place, children[i], `${where}children[${i}] ${children[i].className} "${children[i].name}": `);
+		if (typeIs(child, "string")) return child;
+		const refused = assign(() => (child.Parent = instance));
+		if (refused !== undefined) return `${where}could not put ${children[i].name} inside: ${refused}`;
+	}
+	return instance;
 }
 
 function runCreateInstance(
@@ -218,16 +273,40 @@ function runCreateInstance(
 ): StepResult {
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
-	const [made, created] = pcall(() => new Instance(operation.className as keyof CreatableInstances));
-	if (!made) return failed(`"${operation.className}" is not a class Instance.new can create (${created})`);
-	const instance = created as Instance;
-	instance.Name = operation.name;
-	const problem = writeProperties(studio.game, instance, operation.properties);
-	if (problem !== undefined) return failed(problem);
-	const refused = assign(() => (instance.Parent = parent));
-	if (refused !== undefined)
-		return failed(`could not put the ${operation.className} in ${operation.parentPath}: ${refused}`);
-	recorder.add({ kind: "created", path: formatPath(instance), className: instance.ClassName }, instance);
+	const built = buildInstance(studio.game, operation, "");
+	if (typeIs(built, "string")) return failed(built);
+	return putInPlace(parent, operation.parentPath, built, `the ${operation.className}`, recorder);
+}
+
+/**
+ * Copies the plugin's lesson kit into the place, root by root. The kit must be the one the proposal
+ * was made with (same version and content hash): a plugin updated between proposal and approval fails
+ * the proposal rather than install something the teacher did not approve.
+ */
+function runInstallKit(
+	studio: StudioApi,
+	operation: Extract<Operation, { kind: "install_kit" }>,
+	recorder: Recorder,
+): StepResult {
+	const kit = studio.lessonKit;
+	if (kit === undefined) return failed("this build of Vector carries no lesson kit");
+	const version = pluginKitVersion(kit);
+	if (version !== operation.kitVersion) {
+		return failed(
+			`Vector's lesson kit is now ${version ?? "unreadable"}, not the ${operation.kitVersion} this proposal was made with; ask Vector to propose the install again`,
+		);
+	}
+	for (const root of operation.roots) {
+		const parent = resolveOrFail(studio.game, root.parentPath);
+		if (typeIs(parent, "string")) return failed(parent);
+		if (parent.FindFirstChild(KIT_ROOT) !== undefined) {
+			return failed(`${root.parentPath} already has a ${KIT_ROOT}; remove it or ask Vector to propose the install again`);
+		}
+		const copy = copyKitRoot(kit, root.containers);
+		if (typeIs(copy, "string")) return failed(copy);
+		const put = putInPlace(parent, root.parentPath, copy, "the lesson kit", recorder);
+		if (put.kind !== "done") return put;
+	}
 	return DONE;
 }
 
@@ -326,10 +405,58 @@ function runInsertAsset(
 	const parent = resolveOrFail(studio.game, operation.parentPath);
 	if (typeIs(parent, "string")) return failed(parent);
 	for (const root of roots) {
-		const refused = assign(() => (root.Parent = parent));
-		if (refused !== undefined) return failed(`could not put "${root.Name}" in ${operation.parentPath}: ${refused}`);
-		recorder.add({ kind: "created", path: formatPath(root), className: root.ClassName }, root);
+		const put = putInPlace(parent, operation.parentPath, root, `"${root.Name}"`, recorder);
+		if (put.kind !== "done") return put;
 	}
+	return DONE;
+}
+
+type TerrainOperation = Extract<Operation, { kind: "fill_terrain" | "clear_terrain" }>;
+
+/** The Enum.Material item of a terrain fill material's name, or undefined when it is not one. */
+function terrainMaterial(name: string): Enum.Material | undefined {
+	if (!TERRAIN_FILL_MATERIALS.includes(name)) return undefined;
+	return Enum.Material.GetEnumItems().find((item) => item.Name === name);
+}
+
+/** The Terrain's fill call for an operation (the material already checked). */
+function writeTerrain(terrain: Terrain, operation: TerrainOperation): void {
+	if (operation.kind === "clear_terrain") {
+		terrain.FillRegion(regionOf(terrainBox(operation)), VOXEL_SIZE, Enum.Material.Air);
+		return;
+	}
+	const material = terrainMaterial(operation.material)!;
+	const [x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22] = operation.cframe as Array<number>;
+	const cframe = new CFrame(x, y, z, r00, r01, r02, r10, r11, r12, r20, r21, r22);
+	const [sx, sy, sz] = operation.size as Array<number>;
+	switch (operation.shape) {
+		case "block":
+			return terrain.FillBlock(cframe, new Vector3(sx, sy, sz), material);
+		case "wedge":
+			return terrain.FillWedge(cframe, new Vector3(sx, sy, sz), material);
+		case "ball":
+			return terrain.FillBall(cframe.Position, sx / 2, material);
+		case "cylinder":
+			return terrain.FillCylinder(cframe, sy, sx / 2, material);
+	}
+}
+
+function runTerrain(studio: StudioApi, operation: TerrainOperation, recorder: Recorder): StepResult {
+	const box = terrainBox(operation);
+	if (operation.kind === "clear_terrain" && ![...box.min, ...box.max].every(onGrid)) {
+		return failed(
+			`the region to clear must lie on the ${VOXEL_SIZE}-stud voxel grid (every coordinate a multiple of ${VOXEL_SIZE})`,
+		);
+	}
+	if (operation.kind === "fill_terrain" && terrainMaterial(operation.material) === undefined) {
+		return failed(`"${operation.material}" is not a terrain material (use one of ${TERRAIN_FILL_MATERIALS.join(", ")})`);
+	}
+	const terrain = studio.game.GetService("Workspace").Terrain;
+	const before = readVoxels(terrain, box);
+	const refused = assign(() => writeTerrain(terrain, operation));
+	if (refused !== undefined) return failed(`Studio refused the terrain write: ${refused}`);
+	const after = readVoxels(terrain, box);
+	recorder.add({ kind: "terrain", min: box.min, max: box.max }, terrain, undefined, { before, after });
 	return DONE;
 }
 
@@ -409,6 +536,11 @@ function runOperation(
 			return runDelete(studio, operation, recorder);
 		case "insert_asset":
 			return runInsertAsset(studio, operation, assets ?? [], recorder);
+		case "install_kit":
+			return runInstallKit(studio, operation, recorder);
+		case "fill_terrain":
+		case "clear_terrain":
+			return runTerrain(studio, operation, recorder);
 	}
 }
 
@@ -506,5 +638,6 @@ export function applyProposal(proposal: Proposal, studio: StudioApi, now: () => 
 	return settle(proposal, { type: "applied", waypoint, applied: recorder.changes }, now(), {
 		instances: recorder.instances,
 		values: recorder.values,
+		voxels: recorder.voxels,
 	});
 }

@@ -4,6 +4,7 @@
  * property values are left out: the line names what is touched, not how.
  */
 import { Operation } from "./operation";
+import { formatPoint } from "./terrain-geometry";
 
 /** A one-line description of an operation: its kind and the paths and names it touches. */
 export function describeOperation(operation: Operation): string {
@@ -28,5 +29,11 @@ export function describeOperation(operation: Operation): string {
 			return `delete_instance ${operation.path}`;
 		case "insert_asset":
 			return `insert_asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "install_kit":
+			return `install_kit ${operation.kitVersion}`;
+		case "fill_terrain":
+			return `fill_terrain ${operation.shape} of ${operation.material} at ${formatPoint(operation.cframe)}`;
+		case "clear_terrain":
+			return `clear_terrain from ${formatPoint(operation.min)} to ${formatPoint(operation.max)}`;
 	}
 }

@@ -31,6 +31,14 @@ export = () => {
 		{ kind: "move_instance", path: "Workspace/P", newParentPath: "ReplicatedStorage" },
 		{ kind: "delete_instance", path: "Workspace/P" },
 		{ kind: "insert_asset", assetId: 1001, parentPath: "Workspace", findings: [finding] },
+		{
+			kind: "fill_terrain",
+			shape: "cylinder",
+			material: "Rock",
+			cframe: [0, 4, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1],
+			size: [8, 20, 8],
+		},
+		{ kind: "clear_terrain", min: [0, 0, 0], max: [8, 8, 8] },
 	];
 
 	it("accepts every kind of operation", () => {
@@ -45,6 +53,9 @@ export = () => {
 			{ kind: "set_properties", path: "Workspace/P", properties: { Size: 0 / 0 } },
 			{ kind: "insert_asset", assetId: 1, parentPath: "Workspace", findings: [{ ...finding, rule: "made_up" }] },
 			"rename everything",
+			{ kind: "fill_terrain", shape: "cone", material: "Rock", cframe: [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1], size: [4, 4, 4] },
+			{ kind: "fill_terrain", shape: "ball", material: "Rock", cframe: [0, 0, 0], size: [4, 4, 4] },
+			{ kind: "clear_terrain", min: [0, 0, 0], max: [8, 8, math.huge] },
 		];
 		for (const operation of bad) expect(isOperation(operation)).to.equal(false);
 	});
@@ -56,6 +67,8 @@ export = () => {
 		expect(
 			isAppliedChange({ kind: "deleted", path: "P", parentPath: "Workspace", name: "P", className: "Part" }),
 		).to.equal(true);
+		expect(isAppliedChange({ kind: "terrain", min: [-4, -4, -4], max: [8, 8, 8] })).to.equal(true);
+		expect(isAppliedChange({ kind: "terrain", min: [-4, -4], max: [8, 8, 8] })).to.equal(false);
 		expect(isAppliedChange({ kind: "teleported", path: "P" })).to.equal(false);
 	});
 

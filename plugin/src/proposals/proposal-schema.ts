@@ -34,6 +34,30 @@ const isJsonMap = (value: unknown): value is { readonly [key: string]: JsonValue
 	return true;
 };
 
+const isTagList = t.array(t.string);
+const MAX_SPEC_DEPTH = 16;
+
+/** An InstanceSpec (operation.ts) and its children, to a bounded depth. */
+function instanceSpecAt(value: unknown, depth: number): boolean {
+	if (depth > MAX_SPEC_DEPTH || !typeIs(value, "table")) return false;
+	const spec = value as { [key: string]: unknown };
+	if (!typeIs(spec.className, "string") || !typeIs(spec.name, "string") || !isJsonMap(spec.properties)) return false;
+	if (spec.attributes !== undefined && !isJsonMap(spec.attributes)) return false;
+	if (spec.tags !== undefined && !isTagList(spec.tags)) return false;
+	if (spec.children === undefined) return true;
+	if (!t.array(t.any)(spec.children)) return false;
+	return (spec.children as Array<defined>).every((child) => instanceSpecAt(child, depth + 1));
+}
+
+/** An array of exactly `count` finite numbers (a point, a size, a CFrame's components). */
+function numbers(count: number): t.check<ReadonlyArray<number>> {
+	return (value: unknown): value is ReadonlyArray<number> => {
+		if (!t.array(t.number)(value)) return false;
+		const list = value as ReadonlyArray<number>;
+		return list.size() === count && list.every((n) => n !== math.huge && n !== -math.huge);
+	};
+}
+
 const isFinding: t.check<ScanFinding> = t.interface({
 	script: t.string,
 	line: t.number,
@@ -53,23 +77,31 @@ export const isOperation: t.check<Operation> = t.union(
 		source: t.string,
 		runContext: t.optional(t.literal("Legacy", "Server", "Client")),
 	}),
-	t.interface({
-		kind: t.literal("create_instance"),
-		parentPath: t.string,
-		className: t.string,
-		name: t.string,
-		properties: isJsonMap,
-	}),
+	(value: unknown): value is Extract<Operation, { kind: "create_instance" }> =>
+		t.interface({ kind: t.literal("create_instance"), parentPath: t.string })(value) && instanceSpecAt(value, 0),
 	t.interface({ kind: t.literal("set_properties"), path: t.string, properties: isJsonMap }),
 	t.interface({ kind: t.literal("rename_instance"), path: t.string, newName: t.string }),
 	t.interface({ kind: t.literal("move_instance"), path: t.string, newParentPath: t.string }),
 	t.interface({ kind: t.literal("delete_instance"), path: t.string }),
+	t.interface({
+		kind: t.literal("install_kit"),
+		kitVersion: t.string,
+		roots: t.array(t.interface({ containers: t.array(t.string), parentPath: t.string, scripts: t.number })),
+	}),
 	t.interface({
 		kind: t.literal("insert_asset"),
 		assetId: t.number,
 		parentPath: t.string,
 		findings: t.array(isFinding),
 	}),
+	t.interface({
+		kind: t.literal("fill_terrain"),
+		shape: t.literal("block", "ball", "cylinder", "wedge"),
+		material: t.string,
+		cframe: numbers(12),
+		size: numbers(3),
+	}),
+	t.interface({ kind: t.literal("clear_terrain"), min: numbers(3), max: numbers(3) }),
 ) as t.check<Operation>;
 
 /** One recorded change of an applied proposal. */
@@ -86,6 +118,7 @@ export const isAppliedChange: t.check<AppliedChange> = t.union(
 		name: t.string,
 		className: t.string,
 	}),
+	t.interface({ kind: t.literal("terrain"), min: numbers(3), max: numbers(3) }),
 ) as t.check<AppliedChange>;
 
 const STATES: Array<ProposalState> = [
@@ -105,6 +138,7 @@ export const isProposal: t.check<Proposal> = t.interface({
 	toolCallId: t.string,
 	summary: t.string,
 	operations: t.array(isOperation),
+	stage: t.optional(t.string),
 	state: t.literalList(STATES),
 	reason: t.optional(t.string),
 	conflicts: t.optional(t.array(t.interface({ path: t.string, detail: t.string }))),

@@ -98,8 +98,8 @@ export class ProposalStore {
 	}
 
 	/** Records a new pending proposal made by tool call `toolCallId`. */
-	create(summary: string, operations: ReadonlyArray<Operation>, toolCallId: string): Proposal {
-		const proposal = createProposal({ id: this.newId(), toolCallId, summary, operations }, this.now());
+	create(summary: string, operations: ReadonlyArray<Operation>, toolCallId: string, stage?: string): Proposal {
+		const proposal = createProposal({ id: this.newId(), toolCallId, summary, operations, stage }, this.now());
 		this.order.push(proposal.id);
 		this.commit(proposal);
 		return proposal;

@@ -22,6 +22,8 @@ export interface Proposal {
 	/** The model's one-line note on what and why. */
 	readonly summary: string;
 	readonly operations: ReadonlyArray<Operation>;
+	/** The lesson stage it builds (lesson/lesson-progress.ts), when the model named one. */
+	readonly stage?: string;
 	readonly state: ProposalState;
 	/** Why it failed, went stale or was rejected (with the user's reason when they gave one). */
 	readonly reason?: string;

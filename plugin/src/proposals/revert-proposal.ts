@@ -14,17 +14,22 @@
  * Instances are found through the handles kept in memory for the session (they follow renames and
  * moves); after a plugin reload, by the recorded paths. A deleted instance can only come back
  * from memory: after a reload such a revert fails with `cannot_revert`, as it does when a step's
- * instance or destination is gone; `force` does not override those.
+ * instance or destination is gone; `force` does not override those. Terrain is the same: the voxels
+ * a terrain write replaced are kept in memory only, and are written back over the write's whole
+ * grid box (WriteVoxels); terrain that differs from what the proposal left there counts as
+ * clobbered, terrain already back as it was (the user undid it) is left alone.
  */
 import { AppliedChange, KeptState } from "./applied-change";
 import { RECORDING_BUSY } from "./apply-proposal";
 import { JsonValue } from "./operation";
 import { Proposal } from "./proposal";
 import { canTransition, transition } from "./state-machine";
+import { formatPoint, GridBox } from "./terrain-geometry";
 import { rebase } from "../diff/rebase";
 import { formatPath, resolvePath } from "../studio/instance-path";
 import { decodeAs, encodeValue, readProperty, writeProperty } from "../studio/property-codec";
 import { StudioApi } from "../studio/studio-api";
+import { differingVoxels, readVoxels, sameVoxels, writeVoxels } from "../studio/terrain-voxels";
 
 /** A later change a revert would overwrite. */
 export interface Clobber {
@@ -284,6 +289,36 @@ function revertDeleted(
 	return CLEAN;
 }
 
+function revertTerrain(
+	studio: StudioApi,
+	kept: KeptState,
+	index: number,
+	change: Extract<AppliedChange, { kind: "terrain" }>,
+): StepResult {
+	const where = `the terrain from ${formatPoint(change.min)} to ${formatPoint(change.max)}`;
+	const voxels = kept.voxels?.get(index);
+	if (!voxels) {
+		return blocked(
+			`${where} was changed in an earlier session of the plugin; the terrain a proposal replaced is kept only for the session that applied it`,
+		);
+	}
+	const terrain = studio.game.GetService("Workspace").Terrain;
+	const { min, max } = change;
+	const box: GridBox = { min: [min[0], min[1], min[2]], max: [max[0], max[1], max[2]] };
+	const now = readVoxels(terrain, box);
+	if (sameVoxels(now, voxels.before)) return CLEAN; // already back (the user undid the change)
+	const clobbers = new Array<Clobber>();
+	if (!sameVoxels(now, voxels.after)) {
+		clobbers.push({
+			path: formatPath(terrain),
+			detail: `${where} was changed since (${differingVoxels(now, voxels.after)} voxel(s) differ from what the proposal left); reverting puts back all of it as it was before the proposal`,
+		});
+	}
+	const refused = attempt(() => writeVoxels(terrain, box, voxels.before));
+	if (refused !== undefined) return blocked(`could not write ${where} back: ${refused}`);
+	return done(clobbers);
+}
+
 function revertChange(
 	studio: StudioApi,
 	kept: KeptState,
@@ -304,6 +339,8 @@ function revertChange(
 			return revertMoved(studio, kept, index, change);
 		case "deleted":
 			return revertDeleted(studio, kept, index, change);
+		case "terrain":
+			return revertTerrain(studio, kept, index, change);
 	}
 }
 

@@ -71,6 +71,7 @@ export function createProposal(
 		readonly toolCallId: string;
 		readonly summary: string;
 		readonly operations: ReadonlyArray<Operation>;
+		readonly stage?: string;
 	},
 	now: number,
 ): Proposal {
@@ -79,6 +80,7 @@ export function createProposal(
 		toolCallId: fields.toolCallId,
 		summary: fields.summary,
 		operations: fields.operations,
+		...(fields.stage !== undefined ? { stage: fields.stage } : {}),
 		state: "pending",
 		createdAt: now,
 		updatedAt: now,

@@ -10,6 +10,7 @@ export {
 	checkSetting,
 	checkUrl,
 	DEFAULT_SETTINGS,
+	LATER_FIELDS,
 	SETTINGS_FIELDS,
 	settingsLabel,
 	settingsProblems,

@@ -86,4 +86,32 @@ export = () => {
 		);
 		expect(settingsProblems({ ...DEFAULT_SETTINGS, providerBaseUrl: "https://openrouter.ai/api/v1", providerKey: "sk" }).size()).to.equal(0);
 	});
+
+	it("checks the Canvas connection: an optional site URL (path dropped) and a token without spaces", () => {
+		expect(DEFAULT_SETTINGS.canvasBaseUrl).to.equal("");
+		expect(DEFAULT_SETTINGS.canvasToken).to.equal("");
+		expect(value("canvasBaseUrl", "")).to.equal("");
+		expect(value("canvasBaseUrl", " HTTPS://School.Instructure.com/ ")).to.equal("https://school.instructure.com");
+		expect(value("canvasBaseUrl", "https://school.instructure.com/courses/42/modules")).to.equal("https://school.instructure.com");
+		expect(value("canvasBaseUrl", "http://127.0.0.1:9000/api/v1")).to.equal("http://127.0.0.1:9000");
+		expect(value("canvasBaseUrl", "school.instructure.com")).to.equal(
+			'error: Canvas URL must start with http:// or https:// (got "school.instructure.com").',
+		);
+		expect(value("canvasBaseUrl", "https://school.instructure.com/courses?x=1")).to.equal(
+			"error: Canvas URL cannot have a query (?…) or fragment (#…).",
+		);
+		expect(value("canvasToken", " 1~abcDEF ")).to.equal("1~abcDEF");
+		expect(value("canvasToken", "1~abc DEF")).to.equal("error: Canvas token cannot contain spaces or line breaks.");
+		expect(SETTINGS_FIELDS.includes("canvasBaseUrl") && SETTINGS_FIELDS.includes("canvasToken")).to.equal(true);
+	});
+
+	it("points out a half-set Canvas connection", () => {
+		expect(settingsProblems({ ...DEFAULT_SETTINGS, canvasToken: "1~abc" })[0]).to.equal(
+			"Canvas token is set but Canvas URL is empty: set your school's Canvas address (e.g. https://school.instructure.com), or clear the token.",
+		);
+		expect(settingsProblems({ ...DEFAULT_SETTINGS, canvasBaseUrl: "https://school.instructure.com" })[0]).to.equal(
+			"Canvas URL is set but Canvas token is empty: create a token in Canvas (Account → Settings → New access token), or clear the URL.",
+		);
+		expect(settingsProblems({ ...DEFAULT_SETTINGS, canvasBaseUrl: "https://school.instructure.com", canvasToken: "1~abc" }).size()).to.equal(0);
+	});
 };

@@ -9,6 +9,11 @@
  * OpenAI client would want loses it, because Vector adds the route itself. Tokens and keys travel in
  * HTTP headers, so they cannot hold spaces or line breaks.
  *
+ * The Canvas (LMS) connection is the one secret that never goes to the proxy: its base URL and
+ * personal access token are read only by net/canvas-client.ts, which sends the token to that
+ * URL's origin and nowhere else. Fields added after the first release (the Canvas pair) are
+ * "later" fields: a save from before them loads with their defaults and no reset is reported.
+ *
  * Defaults: the local proxy `npm start` runs, no token (a local proxy without VECTOR_TOKENS needs
  * none), the proxy's default model, streaming on, no auto-approval. The mode defaults to Act: Vector
  * is a copilot whose changes are proposals the user approves one by one anyway, so Act costs no
@@ -41,6 +46,10 @@ export interface VectorSettings {
 	readonly autoApprove: Readonly<Record<AutoApproveCategory, boolean>>;
 	/** Stream replies as they are written (when Studio can). */
 	readonly streaming: boolean;
+	/** The school's Canvas, e.g. `https://school.instructure.com`; "" when not connected. */
+	readonly canvasBaseUrl: string;
+	/** A Canvas personal access token; sent only to `canvasBaseUrl`'s origin; "" for none. */
+	readonly canvasToken: string;
 }
 
 export type SettingsField = keyof VectorSettings;
@@ -59,6 +68,8 @@ export const DEFAULT_SETTINGS: VectorSettings = {
 	mode: "act",
 	autoApprove: { script_edits: false, instance_changes: false, asset_inserts: false },
 	streaming: true,
+	canvasBaseUrl: "",
+	canvasToken: "",
 };
 
 /** A field's value after its rules, or what is wrong with it. */
@@ -171,7 +182,17 @@ const RULES: { readonly [K in SettingsField]: FieldRule<VectorSettings[K]> } = {
 		}),
 	},
 	streaming: { label: "Streaming", type: t.boolean, expected: "on or off" },
+	canvasBaseUrl: { label: "Canvas URL", type: t.string, expected: "text", refine: (value) => checkCanvasUrl(value) },
+	canvasToken: { label: "Canvas token", type: t.string, expected: "text", refine: (value) => checkSecret("Canvas token", value) },
 };
+
+function checkCanvasUrl(value: string): FieldCheck<string> {
+	const checked = checkUrl("Canvas URL", value, true);
+	if (!checked.ok) return checked;
+	// Vector adds /api/v1/… itself; a URL copied from the API docs or a course page keeps only the site.
+	const [site] = string.match(checked.value, "^(https?://[^/]+)");
+	return { ok: true, value: (site as string | undefined) ?? checked.value };
+}
 
 function checkProxyUrl(value: string): FieldCheck<string> {
 	const checked = checkUrl("Proxy URL", value, false);
@@ -190,7 +211,12 @@ export const SETTINGS_FIELDS: ReadonlyArray<SettingsField> = [
 	"mode",
 	"autoApprove",
 	"streaming",
+	"canvasBaseUrl",
+	"canvasToken",
 ];
+
+/** Fields added after the first saved layout: missing from an older save is normal, not a reset. */
+export const LATER_FIELDS: ReadonlySet<SettingsField> = new Set<SettingsField>(["canvasBaseUrl", "canvasToken"]);
 
 /** The label of `field` in the settings UI. */
 export function settingsLabel(field: SettingsField): string {
@@ -214,6 +240,11 @@ export function settingsProblems(settings: VectorSettings): Array<string> {
 		problems.push("Provider key is set but Provider URL is empty: set both to use your own key, or clear the key.");
 	} else if (settings.providerBaseUrl !== "" && settings.providerKey === "") {
 		problems.push("Provider URL is set but Provider key is empty: set both to use your own key, or clear the URL.");
+	}
+	if (settings.canvasToken !== "" && settings.canvasBaseUrl === "") {
+		problems.push("Canvas token is set but Canvas URL is empty: set your school's Canvas address (e.g. https://school.instructure.com), or clear the token.");
+	} else if (settings.canvasBaseUrl !== "" && settings.canvasToken === "") {
+		problems.push("Canvas URL is set but Canvas token is empty: create a token in Canvas (Account → Settings → New access token), or clear the URL.");
 	}
 	return problems;
 }

@@ -112,6 +112,29 @@ export = () => {
 		expect(report.resets[0].reason).to.equal("Proxy URL was missing");
 	});
 
+	it("loads a save from before the Canvas fields without a reset, with no Canvas connection", () => {
+		const before =
+			'{"version":1,"settings":{"proxyUrl":"https://vector.example.com","token":"t","providerBaseUrl":"","providerKey":"",' +
+			'"model":"","mode":"plan","autoApprove":{"script_edits":true},"streaming":false}}';
+		const store = createMemorySettingsStore({ [SETTINGS_KEY]: before });
+		const settings = new PluginSettings(store);
+		const report = settings.load();
+		expect(report.source).to.equal("saved");
+		expect(report.resets.size()).to.equal(0);
+		expect(report.settings.mode).to.equal("plan");
+		expect(report.settings.canvasBaseUrl).to.equal("");
+		expect(report.settings.canvasToken).to.equal("");
+		// An update on top of that older save keeps its fields (it reads cleanly) and stores the new ones.
+		const updated = settings.update({ canvasBaseUrl: "https://school.instructure.com/", canvasToken: "1~tok" });
+		expect(updated.ok).to.equal(true);
+		expect(settings.current().mode).to.equal("plan");
+		expect(stored(store).settings.canvasBaseUrl).to.equal("https://school.instructure.com");
+		expect(stored(store).settings.canvasToken).to.equal("1~tok");
+		const reloaded = new PluginSettings(store).load();
+		expect(reloaded.resets.size()).to.equal(0);
+		expect(reloaded.settings.canvasToken).to.equal("1~tok");
+	});
+
 	it("reads again when Studio answers nil for a moment", () => {
 		const inner = createMemorySettingsStore({ [SETTINGS_KEY]: saved({ token: "tok-9" }) });
 		let reads = 0;

@@ -11,14 +11,15 @@
  * retried briefly before it counts as "nothing saved", and nothing is written on load, so a
  * momentary nil can never overwrite the user's saved settings with defaults. Each update re-reads
  * what is stored and applies the change on top of it, so two Studio windows do not undo each
- * other's edits. The token and the provider key are stored like everything else, in Studio's
- * plugin settings on this computer.
+ * other's edits. The token, the provider key and the Canvas token are stored like everything else,
+ * in Studio's plugin settings on this computer.
  */
 import { decodeJson, encodeJson } from "../net/json";
 import {
 	AUTO_APPROVE_CATEGORIES,
 	checkSetting,
 	DEFAULT_SETTINGS,
+	LATER_FIELDS,
 	SETTINGS_FIELDS,
 	settingsLabel,
 	SettingsField,
@@ -115,7 +116,7 @@ function readStored(raw: unknown): { settings: VectorSettings; resets: Array<Set
 		const value = fields[field];
 		if (value === undefined) {
 			result[field] = DEFAULT_SETTINGS[field];
-			resets.push({ field, reason: `${settingsLabel(field)} was missing` });
+			if (!LATER_FIELDS.has(field)) resets.push({ field, reason: `${settingsLabel(field)} was missing` });
 			continue;
 		}
 		const checked = checkSetting(field, value);

@@ -15,6 +15,7 @@
  */
 import { ChangeHistoryService, ScriptEditorService, Selection, StudioService } from "@rbxts/services";
 import { OpenDocument, StudioApi, UpdateSourceOutcome } from "./studio-api";
+import { pluginLessonKit } from "../lesson/plugin-kit";
 
 /** ScriptDocument as documented: GetScript is nil for the command bar; *Async return success + message. */
 interface EditorDocument extends Instance {
@@ -54,6 +55,7 @@ export function createStudioApi(): StudioApi {
 	const studio = StudioService as unknown as ActiveScriptHolder;
 
 	return {
+		lessonKit: pluginLessonKit(),
 		game,
 
 		getEditorSource(target) {

@@ -23,6 +23,8 @@ export type UpdateSourceOutcome =
 export interface StudioApi {
 	/** The place the engine reads and changes. */
 	readonly game: DataModel;
+	/** The lesson kit this plugin carries (its LessonKit folder, lesson/plugin-kit.ts); undefined in a build without it. */
+	readonly lessonKit?: Instance;
 
 	/** The text the user sees in the editor (ScriptEditorService:GetEditorSource), drafts included. */
 	getEditorSource(script: LuaSourceContainer): string;

@@ -1,5 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { HttpService, Workspace } from "@rbxts/services";
+import { CanvasClient } from "../net/canvas-client";
+import { createScriptedTransport, json } from "../net/dev/scripted-transport";
 import { encodeJson } from "../net/json";
 import { WIRE_LIST_KEYS } from "../net/wire-types";
 import { ALL_TOOLS } from "./all-tools";
@@ -27,6 +29,7 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	read_script: { path: `${P}/Main`, startLine: 1, endLine: 2 },
 	search_scripts: { query: "speed", path: P },
 	search_assets: { query: "pine tree", category: "model", limit: 5 },
+	lms_lookup: {},
 	show_diff: {
 		path: `${P}/Main`,
 		edits: [{ start: { line: 0, character: 14 }, end: { line: 0, character: 16 }, newText: "24" }],
@@ -44,6 +47,42 @@ const EXAMPLES: { readonly [name: string]: object } = {
 	move_instance: { path: `${P}/Door`, newParentPath: `${P}/Storage` },
 	delete_instance: { path: `${P}/Door` },
 	insert_asset: { assetId: 1001, parentPath: P },
+	plan_lesson: {
+		title: "Fractions",
+		subject: "Fractions",
+		gradeLevel: "5th grade",
+		objectives: ["Compare fractions"],
+		environment: "classroom",
+		includeQuiz: true,
+		stages: [
+			{ id: "quiz", name: "Quiz content", changesPlace: true },
+			{ id: "summary", name: "Summary", changesPlace: false },
+		],
+	},
+	write_quiz: {
+		quiz: {
+			title: "Fractions",
+			stations: [
+				{
+					id: "halves",
+					title: "Halves",
+					questions: [
+						{ prompt: "What is 1/2 + 1/2?", choices: ["1", "2/4"], answer: "1", explanation: "Two halves make a whole.", difficulty: 1 },
+					],
+				},
+			],
+		},
+	},
+	install_lesson_kit: {},
+	propose_changes: {
+		summary: "Add a step and make the door see-through",
+		changes: [
+			{ tool: "create_instance", arguments: { parentPath: P, className: "Part", name: "Step" } },
+			{ tool: "set_properties", arguments: { path: `${P}/Door`, properties: { Transparency: 0.5 } } },
+		],
+	},
+	fill_terrain: { shape: "ball", material: "Grass", position: [0, 8, 0], radius: 6 },
+	clear_terrain: { min: [0, 0, 0], max: [16, 8, 16] },
 	attempt_completion: { result: "Done." },
 	ask_user: { question: "Which one?", options: ["A", "B"] },
 };
@@ -66,7 +105,16 @@ export = () => {
 	let root: Folder;
 	beforeEach(() => {
 		studio = createSpecStudio();
-		context = createSpecContext(studio, () => []);
+		// Canvas answers one page of courses (lms_lookup's example lists them).
+		const canvasTransport = createScriptedTransport();
+		canvasTransport.script({ kind: "response", status: 200, body: json([{ id: 101, name: "Grade 5 Math" }]) });
+		context = {
+			...createSpecContext(studio, () => []),
+			canvas: new CanvasClient({
+				transport: canvasTransport,
+				connection: () => ({ canvasBaseUrl: "https://school.instructure.com", canvasToken: "7~spec" }),
+			}),
+		};
 		root = makeFolder("VectorToolsSpec", Workspace);
 		studio.active = makeScript(studio, "Script", "Main", root, "local speed = 16\nprint(speed)\n");
 		makePart("Door", root);
@@ -83,7 +131,7 @@ export = () => {
 			expect(tool.name.match("^[a-z_]+$")[0]).to.be.ok();
 			expect(tool.description.size() > 40 && tool.description.size() < 600).to.equal(true);
 		}
-		expect(names.size()).to.equal(20);
+		expect(names.size()).to.equal(27);
 	});
 
 	it("gives every tool an object schema whose required fields exist and whose fields are all described", () => {

@@ -82,4 +82,55 @@ export = () => {
 		).to.equal(true);
 		expect(snapshot(root, studio)).to.equal(before);
 	});
+
+	it("proposes a whole tree with attributes and tags in one operation, checking every level now", () => {
+		const before = snapshot(root, studio);
+		const outcome = callTool(context, "create_instance", {
+			parentPath: path,
+			className: "Model",
+			name: "Classroom",
+			tags: ["Lesson"],
+			attributes: { Grade: 5 },
+			children: [
+				{ className: "Part", name: "Floor", properties: { Anchored: true, Size: [40, 1, 40] } },
+				{
+					className: "Part",
+					name: "Station",
+					attributes: { StationId: "halves" },
+					tags: ["VectorQuizStation"],
+					children: [{ className: "PointLight" }],
+				},
+			],
+		});
+		if (outcome.kind !== "proposal") throw outcome.kind === "error" ? outcome.message : outcome.kind;
+		expect(outcome.summary).to.equal(`Create Model "Classroom" in ${path} (Folder) (tagged Lesson) and 3 instances inside`);
+		const operation = outcome.operations[0];
+		if (operation.kind !== "create_instance") throw "wrong operation";
+		expect(operation.children!.size()).to.equal(2);
+		expect(operation.children![1].attributes!.StationId).to.equal("halves");
+		expect(operation.children![1].children![0].name).to.equal("PointLight");
+		expect(snapshot(root, studio)).to.equal(before);
+	});
+
+	it("names the child at fault in a tree: bad class, bad value, script, bad attribute, wrong shape", () => {
+		const call = (children: unknown) => errorOf(callTool(context, "create_instance", { parentPath: path, className: "Model", children }));
+		expect(contains(call([{ className: "Part" }, { className: "Prat" }]), 'children[1].className: "Prat" is not a Roblox class')).to.equal(true);
+		expect(contains(call([{ className: "Part", children: [{ className: "PointLight", properties: { Range: "far" } }] }]), "children[0].children[0].properties.Range:")).to.equal(true);
+		expect(contains(call([{ className: "Script" }]), "children[0].className: a Script cannot be a child here; use create_script")).to.equal(true);
+		expect(contains(call([{ className: "Part", attributes: { "RBXId": 1 } }]), 'children[0].attributes.RBXId: attribute names starting with "RBX" are reserved')).to.equal(true);
+		expect(contains(call([{ className: "Part", attributes: { "Has space": 1 } }]), "children[0].attributes.Has space: attribute names use only letters, digits and underscores")).to.equal(true);
+		expect(contains(call([{ className: "Part", attributes: { Pos: [1, 2] } }]), "children[0].attributes.Pos: expected a string, number or boolean")).to.equal(true);
+		expect(contains(call(["Part"]), "children[0]:")).to.equal(true);
+	});
+
+	it("refuses trees that are too big or too deep", () => {
+		const many = new Array<object>();
+		for (let i = 0; i < 201; i++) many.push({ className: "Folder" });
+		expect(contains(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Model", children: many })), "children")).to.equal(true);
+		let deep: Record<string, unknown> = { className: "Folder" };
+		for (let i = 0; i < 9; i++) deep = { className: "Folder", children: [deep] };
+		expect(
+			contains(errorOf(callTool(context, "create_instance", { parentPath: path, className: "Model", children: [deep] })), "nested more than 8 levels deep"),
+		).to.equal(true);
+	});
 };

@@ -1,10 +1,12 @@
 /**
  * create_instance: a new instance of any creatable class (parts, folders, GUI, lights, values…) with
- * initial properties, proposed to the user. Checked now on a scratch instance of the class that is
- * never parented: the class exists and can be created, and every property value decodes.
+ * initial properties, attributes, tags and a tree of children, proposed to the user as one operation.
+ * Checked now on scratch instances that are never parented (tools/instance-spec.ts): every class
+ * exists and can be created, and every property value and attribute decodes.
  */
 import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
-import { checkProperties, listProperties, propertiesField } from "./property-args";
+import { attributesField, checkInstanceSpec, childrenField, tagsField } from "./instance-spec";
+import { listProperties, propertiesField } from "./property-args";
 import { reasonField, summarize } from "./reason";
 import { describeInstance, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
@@ -20,6 +22,9 @@ const args = s.object(
 		}),
 		name: s.optional(s.text({ description: "The Name (default: the class name).", minLength: 1, maxLength: 100 })),
 		properties: s.optional(propertiesField(0)),
+		attributes: s.optional(attributesField),
+		tags: s.optional(tagsField),
+		children: s.optional(childrenField),
 		reason: reasonField,
 	},
 	{ description: "The instance to create." },
@@ -28,8 +33,9 @@ const args = s.object(
 export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 	name: "create_instance",
 	description:
-		"Proposes a new instance of a creatable Roblox class under a parent, with optional initial properties; the " +
-		"user approves or rejects. Not for scripts (use create_script). Property values use get_properties' JSON forms.",
+		"Proposes a new instance of a creatable Roblox class under a parent, with optional initial properties, " +
+		"attributes, CollectionService tags and nested children (a whole model in one step); the user approves or " +
+		"rejects. Not for scripts (use create_script). Property values use get_properties' JSON forms.",
 	kind: "write",
 	args,
 	execute(a, context) {
@@ -41,34 +47,21 @@ export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 				message: "parentPath: nothing can be created directly under game; choose a service such as Workspace",
 			};
 		}
-		const [created, scratch] = pcall(() => new Instance(a.className as keyof CreatableInstances));
-		if (!created) {
-			return {
-				kind: "error",
-				message: `className: "${a.className}" is not a Roblox class that can be created with Instance.new (check the spelling and capitalisation)`,
-			};
-		}
-		const instance = scratch as Instance;
-		const isScript = instance.IsA("LuaSourceContainer");
-		const properties = a.properties ?? {};
-		const problems = isScript ? [] : checkProperties(instance, properties, context);
-		instance.Destroy();
-		if (isScript) return { kind: "error", message: `className: use create_script to create a ${a.className}` };
-		if (properties.Name !== undefined) {
-			return { kind: "error", message: "properties.Name: give the name in the name argument instead" };
-		}
-		if (problems.size() > 0) return { kind: "error", message: problems.join("\n") };
+		const checked = checkInstanceSpec(a, context);
+		if (!checked.ok) return { kind: "error", message: checked.message };
+		const spec = checked.spec;
 
-		const name = a.name ?? a.className;
-		let what = `Create ${a.className} "${name}" in ${describeInstance(parent.instance)}`;
-		const listed = listProperties(properties);
+		let what = `Create ${a.className} "${spec.name}" in ${describeInstance(parent.instance)}`;
+		const listed = listProperties(a.properties ?? {});
 		if (listed !== "") what += ` with ${listed}`;
+		if (spec.tags !== undefined) what += ` (tagged ${spec.tags.join(", ")})`;
+		if (checked.descendants > 0) {
+			what += ` and ${checked.descendants} instance${checked.descendants === 1 ? "" : "s"} inside`;
+		}
 		return {
 			kind: "proposal",
 			summary: summarize(what, a.reason),
-			operations: [
-				{ kind: "create_instance", parentPath: formatPath(parent.instance), className: a.className, name, properties },
-			],
+			operations: [{ kind: "create_instance", parentPath: formatPath(parent.instance), ...spec }],
 		};
 	},
 };

@@ -5,6 +5,7 @@
  * kind, and the executor. Read tools answer at once; write tools return a proposal for the user;
  * control tools end the task or ask the user.
  */
+import type { CanvasApi } from "../net/canvas-client";
 import { Operation } from "../proposals/operation";
 import { StudioApi } from "../studio/studio-api";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
@@ -25,13 +26,21 @@ export type AssetSearch = (query: string, options: { tags?: string; limit?: numb
 export interface ToolContext {
 	readonly studio: StudioApi;
 	readonly searchAssets: AssetSearch;
+	/** The teacher's Canvas LMS (net/canvas-client.ts), for lms_lookup; absent where none is wired. */
+	readonly canvas?: CanvasApi;
 }
 
 export type ToolOutcome =
 	/** A read tool's answer, sent back to the model as the tool result (already size-capped). */
 	| { readonly kind: "result"; readonly text: string }
 	/** A write tool's change, shown to the user as a proposal; the loop waits for the decision. */
-	| { readonly kind: "proposal"; readonly summary: string; readonly operations: ReadonlyArray<Operation> }
+	| {
+			readonly kind: "proposal";
+			readonly summary: string;
+			readonly operations: ReadonlyArray<Operation>;
+			/** The lesson stage this proposal builds (propose_changes' `stage`). */
+			readonly stage?: string;
+	  }
 	/** show_diff: a preview for the model and the user that changes nothing. */
 	| { readonly kind: "preview"; readonly text: string }
 	/** attempt_completion: the task is done; `result` is shown to the user. */

@@ -4,6 +4,7 @@
  */
 import type { VectorSession } from "../../studio/host/snapshot/scenes/vector-session.js";
 import { luaResolve, type Expectations } from "./format.js";
+import { checkPlay } from "./play-steps.js";
 
 export interface Failure {
 	what: string;
@@ -154,6 +155,15 @@ export async function check(session: VectorSession, expect: Expectations): Promi
 		const errors = session.errors();
 		if (errors.length > 0) fail("noErrors (nothing printed as an error)", [], errors);
 	}
+	for (const box of expect.terrain ?? []) {
+		const counts = (await session.studio.call("terrainMaterialCounts", ...box.min, ...box.max)) as Record<string, number>;
+		for (const [material, want] of Object.entries(box.materials)) {
+			const have = counts[material] ?? 0;
+			const ok = want === "some" ? have > 0 : want === "none" ? have === 0 : have === want;
+			if (!ok) fail(`terrain ${material} voxels from (${box.min.join(", ")}) to (${box.max.join(", ")})`, want, counts);
+		}
+	}
+	failures.push(...(await checkPlay(session, expect)));
 	return failures;
 }
 

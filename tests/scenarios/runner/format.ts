@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PropValue, TreeNode } from "../../../plugin/build/tree.js";
 import { loadModelFile } from "../../studio/host/fixtures.js";
+import { checkCanvasOptions, type CanvasOptions } from "./fake-canvas.js";
+import { PLAY_EXPECT_KEYS, PLAY_STEP_KEYS, type PlayExpectations, type PlayStep } from "./play-steps.js";
 
 /** A node of an inline place: the compact form (or full IR, which has the same keys). */
 export interface CompactNode {
@@ -45,7 +47,7 @@ export interface ModelReply {
 	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
-export interface Expectations {
+export interface Expectations extends PlayExpectations {
 	scripts?: Record<string, string>;
 	/** Script path → text the editor shows (draft included). */
 	editors?: Record<string, string>;
@@ -63,10 +65,12 @@ export interface Expectations {
 	/** The model the last request the provider received named (the proxy's default when the setting is empty). */
 	modelNamed?: string;
 	noErrors?: boolean;
+	/** Terrain voxels in grid-aligned boxes (4-stud voxels): material name → how many voxels, or "some"/"none". */
+	terrain?: Array<{ min: [number, number, number]; max: [number, number, number]; materials: Record<string, number | "some" | "none"> }>;
 }
 
 /** The settings with a text field in the Settings tab. */
-export type TextSetting = "proxyUrl" | "token" | "providerBaseUrl" | "providerKey" | "model";
+export type TextSetting = "proxyUrl" | "token" | "providerBaseUrl" | "providerKey" | "model" | "canvasBaseUrl" | "canvasToken";
 
 /** A `settings` step: text fields to retype (`$PROXY_URL`: the session's proxy), choices and toggles. */
 export type SettingsChange = Partial<Record<TextSetting, string>> & {
@@ -94,7 +98,8 @@ export type Step =
 	| { command: string }
 	| { wait: number }
 	| { waitFor: string; seconds?: number }
-	| { expect: Expectations };
+	| { expect: Expectations }
+	| PlayStep;
 
 export interface Scenario {
 	name: string;
@@ -109,6 +114,8 @@ export interface Scenario {
 	expect?: Expectations;
 	/** Model requests beyond the scripted replies are allowed (the provider answers them with a 500). */
 	allowUnscripted?: boolean;
+	/** A fake Canvas LMS on loopback, connected in the settings (runner/fake-canvas.ts). */
+	canvas?: CanvasOptions;
 }
 
 export interface LoadedScenario extends Scenario {
@@ -138,6 +145,7 @@ const STEP_KEYS = [
 	"wait",
 	"waitFor",
 	"expect",
+	...PLAY_STEP_KEYS,
 ];
 const EXPECT_KEYS = [
 	"scripts",
@@ -154,8 +162,21 @@ const EXPECT_KEYS = [
 	"modelStreamed",
 	"modelNamed",
 	"noErrors",
+	"terrain",
+	...PLAY_EXPECT_KEYS,
 ];
-const SETTINGS_KEYS = ["proxyUrl", "token", "providerBaseUrl", "providerKey", "model", "mode", "streaming", "autoApprove"];
+const SETTINGS_KEYS = [
+	"proxyUrl",
+	"token",
+	"providerBaseUrl",
+	"providerKey",
+	"model",
+	"canvasBaseUrl",
+	"canvasToken",
+	"mode",
+	"streaming",
+	"autoApprove",
+];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
 
 /** The key that names a step's kind. */
@@ -190,6 +211,7 @@ export function loadScenario(file: string): LoadedScenario {
 		}
 	});
 	if (scenario.expect) checkExpect(scenario.expect, "expect", problems);
+	checkCanvasOptions(scenario.canvas, problems);
 	if (problems.length > 0) throw new Error(`${file}:\n  ${problems.join("\n  ")}`);
 
 	let nodes: TreeNode[] = [];

@@ -10,6 +10,7 @@ import { VectorSession } from "../../studio/host/snapshot/scenes/vector-session.
 import { attachRealProxy, type StackAddress } from "../../studio/host/snapshot/scenes/real-proxy.js";
 import type { FakeReply } from "../../studio/host/snapshot/scenes/scripted-proxy.js";
 import { CARDS, check, describeFailure, type Failure } from "./expect.js";
+import { runPlayStep } from "./play-steps.js";
 import {
 	luaResolve,
 	stepKind,
@@ -20,6 +21,7 @@ import {
 	type Step,
 	type TextSetting,
 } from "./format.js";
+import { startScenarioCanvas, type ScenarioCanvas } from "./fake-canvas.js";
 
 export interface StepFailure extends Failure {
 	step: string;
@@ -40,17 +42,20 @@ export async function runScenario(scenario: LoadedScenario, options: { stack: St
 	const result: Result = { name: scenario.name, file: scenario.file, failures: [], ms: 0 };
 	const log = (text: string) => options.verbose && console.log(`    ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
 	let session: VectorSession | undefined;
+	let canvas: ScenarioCanvas | undefined;
 	try {
+		if (scenario.canvas) canvas = await startScenarioCanvas(scenario.canvas);
 		const setup = [scenario.setup];
 		if (scenario.selection) {
 			setup.push(`game:GetService("Selection"):Set({${scenario.selection.map((path) => luaResolve(path)).join(", ")}})`);
 		}
 		setup.push("return true");
 		const stack = options.stack;
+		const settings = canvas ? { ...(scenario.settings ?? {}), ...canvas.settings } : scenario.settings;
 		session = await VectorSession.start({
 			place: scenario.nodes,
 			setup: setup.join("\n"),
-			settings: scenario.settings,
+			settings,
 			proxy: () => attachRealProxy(stack),
 		});
 		if (scenario.assets) session.fake.assets(scenario.assets);
@@ -95,6 +100,7 @@ export async function runScenario(scenario: LoadedScenario, options: { stack: St
 			await session.advance(0.1).catch(() => undefined);
 			session.studio.destroy();
 		}
+		await canvas?.close();
 	}
 	result.ms = Date.now() - started;
 	return result;
@@ -137,6 +143,7 @@ function toFakeReply(model: ModelReply): FakeReply {
 }
 
 async function runStep(session: VectorSession, step: Step): Promise<void> {
+	if (await runPlayStep(session, step)) return;
 	if ("model" in step) {
 		session.fake.reply(toFakeReply(step.model));
 		return;
@@ -204,6 +211,8 @@ const TEXT_FIELDS: Record<TextSetting, string> = {
 	providerBaseUrl: "ProviderUrl",
 	providerKey: "ProviderKey",
 	model: "Model",
+	canvasBaseUrl: "CanvasUrl",
+	canvasToken: "CanvasToken",
 };
 
 /** Text typed into a settings field, with `$PROXY_URL` standing for the session's proxy address. */

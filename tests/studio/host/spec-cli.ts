@@ -22,7 +22,8 @@
  *                           (default: tests/studio/fixtures/assets)
  *   --http-fixture          start the loopback HTTP fixture server (host/http-fixture.ts) and
  *                           tell the specs where it is: HttpService attributes FixtureUrl and
- *                           RefusedUrl
+ *                           RefusedUrl; also a fake Canvas LMS (host/fake-canvas.ts), at
+ *                           CanvasUrl with the token CanvasToken
  *   --summary <file>        write {passed, failed, skipped} as JSON (used by `npm test`)
  *   --settings <file>       where plugin settings persist (default: a new file per run in the
  *                           system's temp folder)
@@ -34,6 +35,7 @@ import { performance } from "node:perf_hooks";
 import { createStudio, repoRoot } from "./vm.js";
 import { loadFolder, loadModelFile, loadProject, ensureClassDb } from "./fixtures.js";
 import { startHttpFixture, type HttpFixture } from "./http-fixture.js";
+import { startFakeCanvas, type FakeCanvas } from "./fake-canvas.js";
 
 interface Options {
 	folders: string[];
@@ -97,9 +99,11 @@ async function main(): Promise<number> {
 	const settingsFile = options.settings ?? join(mkdtempSync(join(tmpdir(), "studio-spec-")), "plugin-settings.json");
 	const studio = await createStudio({ assetsDir: options.assets, settingsFile });
 	let fixture: HttpFixture | undefined;
+	let canvas: FakeCanvas | undefined;
 	if (options.httpFixture) {
 		fixture = await startHttpFixture();
-		await studio.call("setHttpFixture", fixture.url, fixture.refusedUrl);
+		canvas = await startFakeCanvas();
+		await studio.call("setHttpFixture", fixture.url, fixture.refusedUrl, canvas.url, canvas.token);
 	}
 	const roots: string[] = [];
 	await studio.call("mountDetached", "testez", [{ ...loadFolder(options.testez), name: "TestEZ" }]);
@@ -130,6 +134,7 @@ async function main(): Promise<number> {
 	const summary = (await studio.call("runSpecs", roots, "@testez.TestEZ", options.filter ?? null)) as Summary;
 	studio.destroy();
 	await fixture?.close();
+	await canvas?.close();
 	const seconds = (performance.now() - started) / 1000;
 	if (summary.uncaught > 0) console.log(`${summary.uncaught} error(s) escaped in background threads (see output above)`);
 	console.log(`${summary.modules} spec modules in ${seconds.toFixed(2)}s`);

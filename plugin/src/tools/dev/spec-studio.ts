@@ -5,6 +5,7 @@
  * user's editor or selection), fixture builders under a Folder the spec destroys, and a snapshot of a
  * subtree to prove that a call changed nothing.
  */
+import { pluginLessonKit } from "../../lesson/plugin-kit";
 import { OpenDocument, StudioApi, UpdateSourceOutcome } from "../../studio/studio-api";
 import { AssetSearch, ToolContext } from "../tool";
 
@@ -27,6 +28,7 @@ export interface SpecStudio extends StudioApi {
 export function createSpecStudio(): SpecStudio {
 	const studio: SpecStudio = {
 		game,
+		lessonKit: pluginLessonKit(),
 		texts: new Map(),
 		active: undefined,
 		documents: [],

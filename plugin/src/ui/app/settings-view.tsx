@@ -14,6 +14,8 @@ import { wrappedLabel } from "../theme/wrapped-label";
 export interface SettingsActions {
 	saveSettings(settings: VectorSettings): void;
 	testConnection(draft: VectorSettings, done: (result: ConnectionTestResult) => void): void;
+	/** "Test Canvas" (the panel shows the button only when this is given). */
+	testCanvas?(draft: VectorSettings, done: (result: ConnectionTestResult) => void): void;
 }
 
 export interface SettingsViewProps {
@@ -73,6 +75,11 @@ function renderView(theme: Theme, props: SettingsViewProps): Roact.Element {
 					onSave={(values) => actions.saveSettings(values)}
 					onTestConnection={(draft) =>
 						new Promise<ConnectionTestResult>((resolve) => actions.testConnection(draft, resolve))
+					}
+					onTestCanvas={
+						actions.testCanvas !== undefined
+							? (draft) => new Promise<ConnectionTestResult>((resolve) => actions.testCanvas!(draft, resolve))
+							: undefined
 					}
 				/>
 			</frame>

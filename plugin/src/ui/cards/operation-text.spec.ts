@@ -79,4 +79,35 @@ export = () => {
 		expect(oldPropertyValues(operations, applied, 1)).to.equal(undefined);
 		expect(oldPropertyValues(operations, undefined, 0)).to.equal(undefined);
 	});
+	it("describes terrain fills and clears: shape, material, where, size and voxels", () => {
+		const ball: Operation = {
+			kind: "fill_terrain",
+			shape: "ball",
+			material: "Grass",
+			cframe: [0, 8, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1],
+			size: [12, 12, 12],
+		};
+		const turned = new CFrame(10, 2, -4.5).mul(CFrame.fromOrientation(0, math.rad(90), 0));
+		const wedge: Operation = {
+			kind: "fill_terrain",
+			shape: "wedge",
+			material: "Snow",
+			cframe: [...turned.GetComponents()],
+			size: [16, 4, 8],
+		};
+		const clear: Operation = { kind: "clear_terrain", min: [-16, 0, 8], max: [16, 8, 24] };
+		expect(operationSentence(ball)).to.equal(
+			"Fill terrain with a ball of Grass, radius 6, centred at (0, 8, 0) (changes at most 216 voxels)",
+		);
+		expect(operationSentence(wedge)).to.equal(
+			"Fill terrain with a wedge of Snow, 16 × 4 × 8 studs, centred at (10, 2, -4.5), turned (0, 90, 0)° (changes at most 105 voxels)",
+		);
+		expect(operationSentence(clear)).to.equal(
+			"Clear terrain from (-16, 0, 8) to (16, 8, 24) (32 × 8 × 16 studs, 64 voxels)",
+		);
+		expect(proposalKinds([ball, clear, wedge])).to.equal("Terrain fill, Terrain clear");
+		expect(targetPaths([ball, clear]).join(" | ")).to.equal("Workspace/Terrain");
+		const applied: ReadonlyArray<AppliedChange> = [{ kind: "terrain", min: [-12, -4, -12], max: [12, 20, 12] }];
+		expect(oldPropertyValues([ball], applied, 0)).to.equal(undefined);
+	});
 };

@@ -5,7 +5,14 @@
  */
 import { encodeJson } from "../../net/json";
 import { AppliedChange } from "../../proposals/applied-change";
-import { InstancePath, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import { countDescendants, InstancePath, InstanceSpec, JsonValue, Operation, OperationKind } from "../../proposals/operation";
+import {
+	describeFill,
+	formatPoint,
+	formatSize,
+	terrainBox,
+	voxelCount,
+} from "../../proposals/terrain-geometry";
 
 const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	edit_script: "Script edit",
@@ -16,7 +23,13 @@ const KIND_LABELS: { readonly [kind in OperationKind]: string } = {
 	move_instance: "Move",
 	delete_instance: "Delete",
 	insert_asset: "Asset insert",
+	install_kit: "Lesson kit",
+	fill_terrain: "Terrain fill",
+	clear_terrain: "Terrain clear",
 };
+
+/** Where terrain operations write (formatPath of Workspace.Terrain). */
+const TERRAIN_PATH = "Workspace/Terrain";
 
 /** Longest property value shown before it is cut with "…". */
 const MAX_VALUE_LENGTH = 200;
@@ -38,15 +51,20 @@ export function proposalKinds(operations: ReadonlyArray<Operation>): string {
 	return labels.size() > 0 ? labels.join(", ") : "No changes";
 }
 
-/** The instance an operation works on, or for a creation or insert the parent it puts things in. */
-export function targetOf(operation: Operation): InstancePath {
+/** The instances an operation works on, or for a creation or insert the parents it puts things in. */
+export function targetsOf(operation: Operation): ReadonlyArray<InstancePath> {
 	switch (operation.kind) {
 		case "create_script":
 		case "create_instance":
 		case "insert_asset":
-			return operation.parentPath;
+			return [operation.parentPath];
+		case "install_kit":
+			return operation.roots.map((root) => root.parentPath);
+		case "fill_terrain":
+		case "clear_terrain":
+			return [TERRAIN_PATH];
 		default:
-			return operation.path;
+			return [operation.path];
 	}
 }
 
@@ -55,10 +73,11 @@ export function targetPaths(operations: ReadonlyArray<Operation>): Array<Instanc
 	const seen = new Set<InstancePath>();
 	const paths = new Array<InstancePath>();
 	for (const operation of operations) {
-		const path = targetOf(operation);
-		if (seen.has(path)) continue;
-		seen.add(path);
-		paths.push(path);
+		for (const path of targetsOf(operation)) {
+			if (seen.has(path)) continue;
+			seen.add(path);
+			paths.push(path);
+		}
 	}
 	return paths;
 }
@@ -76,7 +95,7 @@ export function operationSentence(operation: Operation): string {
 			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${context}`;
 		}
 		case "create_instance":
-			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}`;
+			return `New ${operation.className} "${operation.name}" in ${operation.parentPath}${instanceExtras(operation)}`;
 		case "set_properties":
 			return `Set properties of ${operation.path}`;
 		case "rename_instance":
@@ -87,7 +106,43 @@ export function operationSentence(operation: Operation): string {
 			return `Delete ${operation.path}`;
 		case "insert_asset":
 			return `Insert asset ${string.format("%d", operation.assetId)} into ${operation.parentPath}`;
+		case "install_kit": {
+			let scripts = 0;
+			for (const root of operation.roots) scripts += root.scripts;
+			const places = operation.roots.map((root) => root.parentPath).join(", ");
+			return `Install Vector's lesson kit ${operation.kitVersion}: ${scripts} scripts into ${places}`;
+		}
+		case "fill_terrain":
+			return `Fill terrain with ${describeFill(operation)} (changes at most ${voxelCount(terrainBox(operation))} voxels)`;
+		case "clear_terrain": {
+			const { min, max } = operation;
+			const size = [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
+			return `Clear terrain from ${formatPoint(min)} to ${formatPoint(max)} (${formatSize(size)} studs, ${voxelCount(terrainBox(operation))} voxels)`;
+		}
 	}
+}
+
+const MAX_CHILD_NAMES = 6;
+
+/** " (tagged …; attributes …) with N instances inside: A, B, C…" for a created instance, "" when plain. */
+function instanceExtras(spec: InstanceSpec): string {
+	const notes = new Array<string>();
+	if (spec.tags !== undefined && spec.tags.size() > 0) notes.push(`tagged ${spec.tags.join(", ")}`);
+	if (spec.attributes !== undefined) {
+		const names = new Array<string>();
+		for (const [name, value] of pairs(spec.attributes)) names.push(`${name} = ${formatValue(value)}`);
+		names.sort();
+		if (names.size() > 0) notes.push(`attributes ${names.join(", ")}`);
+	}
+	let text = notes.size() > 0 ? ` (${notes.join("; ")})` : "";
+	const children = spec.children ?? [];
+	if (children.size() > 0) {
+		const total = countDescendants(spec);
+		const names = children.filter((_, index) => index < MAX_CHILD_NAMES).map((child) => `${child.name} (${child.className})`);
+		const more = children.size() > MAX_CHILD_NAMES ? ", …" : "";
+		text += ` with ${total} instance${total === 1 ? "" : "s"} inside: ${names.join(", ")}${more}`;
+	}
+	return text;
 }
 
 /** A property value as compact JSON (strings quoted), cut to a readable length. */

@@ -218,6 +218,28 @@ export = () => {
 			expect(findText(gui.host, "Delete Workspace/OldDoor")).to.be.ok();
 		});
 
+		it("terrain fill and clear: one line each with shape, material, where, size and voxels", () => {
+			const operations: Array<Operation> = [
+				{
+					kind: "fill_terrain",
+					shape: "ball",
+					material: "Grass",
+					cframe: [0, 8, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1],
+					size: [12, 12, 12],
+				},
+				{ kind: "clear_terrain", min: [-16, 0, 8], max: [16, 8, 24] },
+			];
+			mount(card(proposalOf(operations)));
+			expect(findText(gui.host, "Terrain fill, Terrain clear")).to.be.ok();
+			expect(findText(gui.host, "Workspace/Terrain")).to.be.ok();
+			expect(
+				findText(gui.host, "Fill terrain with a ball of Grass, radius 6, centred at (0, 8, 0) (changes at most 216 voxels)"),
+			).to.be.ok();
+			expect(
+				findText(gui.host, "Clear terrain from (-16, 0, 8) to (16, 8, 24) (32 × 8 × 16 studs, 64 voxels)"),
+			).to.be.ok();
+		});
+
 		it("insert_asset: thumbnail, id and the findings coloured by severity, dangerous first", () => {
 			mount(card(proposalOf([insertWith([WARNING, DANGER])])));
 			const thumbnail = gui.host.FindFirstChild("Thumbnail", true) as ImageLabel;

@@ -51,6 +51,8 @@ export function sameSettings(a: VectorSettings, b: VectorSettings): boolean {
 		a.model === b.model &&
 		a.mode === b.mode &&
 		a.streaming === b.streaming &&
+		a.canvasBaseUrl === b.canvasBaseUrl &&
+		a.canvasToken === b.canvasToken &&
 		a.autoApprove.script_edits === b.autoApprove.script_edits &&
 		a.autoApprove.instance_changes === b.autoApprove.instance_changes &&
 		a.autoApprove.asset_inserts === b.autoApprove.asset_inserts

@@ -138,6 +138,32 @@ export = () => {
 			expect(save().Active).to.equal(true);
 		});
 
+		it("has a Canvas (LMS) group whose token is masked and whose half-set pair blocks Save", () => {
+			mount(panel());
+			expect(findText(gui.host, "Canvas (LMS, optional)")).to.be.ok();
+			expect(boxOf("Canvas URL").PlaceholderText).to.equal("https://school.instructure.com");
+			expect(boxOf("Canvas token").TextTransparency).to.equal(1);
+			typeInto(boxOf("Canvas URL"), "https://school.instructure.com/courses/7");
+			expect(save().Active).to.equal(false);
+			expect(
+				findText(
+					gui.host,
+					"Canvas URL is set but Canvas token is empty: create a token in Canvas (Account → Settings → New access token), or clear the URL.",
+				),
+			).to.be.ok();
+			typeInto(boxOf("Canvas token"), "1~abc def");
+			expect(noteOf("Canvas token")!.Text).to.equal("Canvas token cannot contain spaces or line breaks.");
+			typeInto(boxOf("Canvas token"), "1~abcdef");
+			expect(save().Active).to.equal(true);
+		});
+
+		it("offers Test Canvas only when the owner can test Canvas", () => {
+			mount(panel());
+			expect(findButton(gui.host, "Test Canvas")).never.to.be.ok();
+			gui.update(panel({ onTestCanvas: () => Promise.resolve<ConnectionTestResult>({ ok: true, message: "x" }) }));
+			expect(findButton(gui.host, "Test Canvas")).to.be.ok();
+		});
+
 		it("an edit back to the saved value leaves nothing to save", () => {
 			mount(panel());
 			typeInto(boxOf("Model"), "gpt-4o");
@@ -232,6 +258,28 @@ export = () => {
 			expect(tested[0].proxyUrl).to.equal("http://127.0.0.1:8787");
 			const line = findText(gui.host, "Connection OK: Vector proxy 0.1.0")!;
 			expect(line.TextColor3).to.equal(colors.success);
+		});
+
+		it("Test Canvas tries the draft's Canvas URL and token once both are set, and shows the answer", () => {
+			const canvasTested = new Array<VectorSettings>();
+			mount(
+				panel({
+					onTestCanvas: (settings) => {
+						canvasTested.push(settings);
+						return Promise.resolve<ConnectionTestResult>({ ok: false, message: "Canvas refused the access token (401)." });
+					},
+				}),
+			);
+			expect(findButton(gui.host, "Test Canvas")!.Active).to.equal(false);
+			typeInto(boxOf("Canvas URL"), "https://school.instructure.com/courses/7");
+			typeInto(boxOf("Canvas token"), "1~abc");
+			clickButton(gui.host, "Test Canvas");
+			expect(canvasTested.size()).to.equal(1);
+			expect(canvasTested[0].canvasBaseUrl).to.equal("https://school.instructure.com");
+			expect(canvasTested[0].canvasToken).to.equal("1~abc");
+			expect(tested.size()).to.equal(0);
+			const line = findText(gui.host, "Canvas failed: Canvas refused the access token (401).")!;
+			expect(line.TextColor3).to.equal(colors.errorText);
 		});
 
 		it("Test connection shows the error message it gets back", () => {

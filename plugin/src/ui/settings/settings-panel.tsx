@@ -1,11 +1,13 @@
 /**
  * Vector's settings as a form: the proxy (URL, token), an optional own provider (base URL, key),
- * the model, Plan / Act, auto-approve per proposal category and streaming. The panel edits a draft
+ * the model, Plan / Act, auto-approve per proposal category, streaming, and the optional Canvas
+ * (LMS) connection whose token goes only to Canvas. The panel edits a draft
  * of the settings it is given; every field is checked by the schema's own rule as the user types
  * (settings-draft.ts), with the message under the field. Save is enabled only when the draft is
  * valid and differs from the saved settings, and hands over the normalized settings; Cancel puts
  * the saved values back. "Test connection" asks the owner to try the draft's connection and shows
- * what came back (the owner calls the proxy; the panel never does I/O).
+ * what came back (the owner calls the proxy; the panel never does I/O). "Test Canvas", when the
+ * owner offers it, does the same for the Canvas connection (the owner asks Canvas, not the proxy).
  */
 import Roact from "@rbxts/roact";
 import {
@@ -37,6 +39,8 @@ export interface SettingsPanelProps {
 	readonly onCancel?: () => void;
 	/** Try a connection with these (valid, unsaved) settings, e.g. the proxy's /v1/health. */
 	readonly onTestConnection: (settings: VectorSettings) => Promise<ConnectionTestResult>;
+	/** Try the Canvas URL and token of these (valid, unsaved) settings; no "Test Canvas" button without it. */
+	readonly onTestCanvas?: (settings: VectorSettings) => Promise<ConnectionTestResult>;
 }
 
 type TestState =
@@ -47,6 +51,7 @@ type TestState =
 interface SettingsPanelState {
 	readonly draft: VectorSettings;
 	readonly test: TestState;
+	readonly canvasTest: TestState;
 }
 
 const CATEGORY_LABELS: { readonly [category in AutoApproveCategory]: string } = {
@@ -63,28 +68,49 @@ const MODE_DESCRIPTIONS: { readonly [mode in AgentMode]: string } = {
 @Roact.ClassComponent
 export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsPanelState> {
 	private pendingTest?: Promise<void>;
+	private pendingCanvasTest?: Promise<void>;
 
 	constructor(props: SettingsPanelProps) {
 		super(props);
-		this.state = { draft: props.settings, test: { status: "none" } };
+		this.state = { draft: props.settings, test: { status: "none" }, canvasTest: { status: "none" } };
 	}
 
 	didUpdate(previous: SettingsPanelProps) {
 		if (previous.settings !== this.props.settings) {
-			this.pendingTest?.cancel();
-			this.setState({ draft: this.props.settings, test: { status: "none" } });
+			this.cancelTests();
+			this.setState({ draft: this.props.settings, test: { status: "none" }, canvasTest: { status: "none" } });
 		}
 	}
 
 	willUnmount() {
+		this.cancelTests();
+	}
+
+	private cancelTests() {
 		this.pendingTest?.cancel();
+		this.pendingTest = undefined;
+		this.pendingCanvasTest?.cancel();
+		this.pendingCanvasTest = undefined;
 	}
 
 	/** Changes the draft; a test result no longer describes it. */
 	private edit(change: Partial<VectorSettings>) {
-		this.pendingTest?.cancel();
-		this.pendingTest = undefined;
-		this.setState({ draft: { ...this.state.draft, ...change }, test: { status: "none" } });
+		this.cancelTests();
+		this.setState({ draft: { ...this.state.draft, ...change }, test: { status: "none" }, canvasTest: { status: "none" } });
+	}
+
+	private testCanvas(settings: VectorSettings) {
+		const onTestCanvas = this.props.onTestCanvas;
+		if (onTestCanvas === undefined) return;
+		this.pendingCanvasTest?.cancel();
+		this.setState({ canvasTest: { status: "testing" } });
+		const done = (result: ConnectionTestResult) => this.setState({ canvasTest: { status: "done", result } });
+		const [called, promise] = pcall(() => onTestCanvas(settings));
+		if (!called) {
+			done({ ok: false, message: tostring(promise) });
+			return;
+		}
+		this.pendingCanvasTest = promise.then(done, (problem) => done({ ok: false, message: tostring(problem) }));
 	}
 
 	private testConnection(settings: VectorSettings) {
@@ -100,9 +126,8 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 	}
 
 	private cancel = () => {
-		this.pendingTest?.cancel();
-		this.pendingTest = undefined;
-		this.setState({ draft: this.props.settings, test: { status: "none" } });
+		this.cancelTests();
+		this.setState({ draft: this.props.settings, test: { status: "none" }, canvasTest: { status: "none" } });
 		this.props.onCancel?.();
 	};
 
@@ -170,6 +195,34 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 			testLine = test.result.ok
 				? this.line(theme, "TestResult", 20, `Connection OK: ${test.result.message}`, colors.success)
 				: this.line(theme, "TestResult", 20, `Connection failed: ${test.result.message}`, colors.errorText);
+		}
+
+		const canvasTest = this.state.canvasTest;
+		let canvasLine: Roact.Element | undefined;
+		if (canvasTest.status === "testing") {
+			canvasLine = this.line(theme, "CanvasTestResult", 17, "Testing Canvas…", colors.subText);
+		} else if (canvasTest.status === "done") {
+			canvasLine = canvasTest.result.ok
+				? this.line(theme, "CanvasTestResult", 17, `Canvas OK: ${canvasTest.result.message}`, colors.success)
+				: this.line(theme, "CanvasTestResult", 17, `Canvas failed: ${canvasTest.result.message}`, colors.errorText);
+		}
+		let canvasActions: Roact.Element | undefined;
+		if (this.props.onTestCanvas !== undefined) {
+			const canvasButtons = new Map<string, Roact.Element>();
+			const canvasReady = valid !== undefined && valid.canvasBaseUrl !== "" && valid.canvasToken !== "";
+			canvasButtons.set(
+				"TestCanvas",
+				<ThemedButton
+					Key="TestCanvas"
+					text="Test Canvas"
+					layoutOrder={1}
+					enabled={canvasReady && canvasTest.status !== "testing"}
+					onActivated={() => {
+						if (valid !== undefined && canvasReady) this.testCanvas(valid);
+					}}
+				/>,
+			);
+			canvasActions = buttonRow(theme, "CanvasActions", 16, canvasButtons);
 		}
 
 		const actions = new Map<string, Roact.Element>();
@@ -308,9 +361,33 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 					checked={draft.streaming}
 					onToggle={(checked) => this.edit({ streaming: checked })}
 				/>
+				{this.line(theme, "CanvasHeading", 13, "Canvas (LMS, optional)", colors.brightText, "heading")}
+				<TextField
+					Key="CanvasUrl"
+					layoutOrder={14}
+					label={settingsLabel("canvasBaseUrl")}
+					value={draft.canvasBaseUrl}
+					placeholder="https://school.instructure.com"
+					hint="Your school's Canvas, so Vector can read a course's modules, pages and assignments."
+					message={check.messages.canvasBaseUrl}
+					onChange={(text) => this.edit({ canvasBaseUrl: text })}
+				/>
+				<TextField
+					Key="CanvasToken"
+					layoutOrder={15}
+					label={settingsLabel("canvasToken")}
+					value={draft.canvasToken}
+					masked={true}
+					placeholder="none"
+					hint="A personal access token (Canvas: Account → Settings → New access token). Sent only to Canvas, never to the proxy."
+					message={check.messages.canvasToken}
+					onChange={(text) => this.edit({ canvasToken: text })}
+				/>
+				{canvasActions}
+				{canvasLine}
 				<frame
 					Key="Problems"
-					LayoutOrder={12}
+					LayoutOrder={18}
 					Size={new UDim2(1, 0, 0, 0)}
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
