@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks in order and collects their rows: 1 proxy latency (wrangler dev, own
  * processes), then 2 diff, 3 proposal apply and 4 search_scripts in one headless Studio with the
- * plugin mounted (the search place is mounted last: it is the biggest), then 5 HTTP requests in a
- * fresh Studio of its own, so its HTTP log and idle minute see nothing else.
+ * plugin mounted (the search place is mounted last: it is the biggest), then 5 HTTP requests: the
+ * installed plugin in a fresh Studio of its own, through the real proxy under `wrangler dev`, so its
+ * HTTP log and idle minute see nothing else.
  */
 import { benchApplyProposal } from "./apply-proposal.js";
 import { type BenchStudio, startBenchStudio } from "./bench-studio.js";
@@ -57,13 +58,9 @@ export async function runBenchmarks(options: RunOptions): Promise<RunResult> {
 	await step("search", async () => benchSearchScripts(await studio(), options.sizes));
 	if (shared) problems.push(...shared.problems);
 	await step("requests", async () => {
-		const fresh = await startBenchStudio(options.pluginFile);
-		try {
-			return await benchHttpRequests(fresh, options.sizes, options.pluginFile);
-		} finally {
-			problems.push(...fresh.problems);
-			fresh.studio.destroy();
-		}
+		const result = await benchHttpRequests(options.sizes, options.pluginFile);
+		problems.push(...result.problems);
+		return result.rows;
 	});
 	shared?.studio.destroy();
 	return { rows, problems };

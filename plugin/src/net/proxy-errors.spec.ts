@@ -44,11 +44,11 @@ export = () => {
 	});
 
 	it("words statuses without a proxy body for the user", () => {
-		expect(failureFromStatus(URL, ROUTE, 502).error.message).to.equal(
+		expect(failureFromStatus(URL, "/v1/health", 502).error.message).to.equal(
 			`The Vector proxy at ${URL} failed (HTTP 502). Try again; if it keeps failing, check the proxy's log.`,
 		);
-		expect(failureFromStatus(URL, ROUTE, 429).error.message).to.equal("The Vector proxy is limiting requests. Try again in a minute.");
-		expect(failureFromStatus(URL, ROUTE, 429, undefined, undefined, 2.2).error.message).to.equal(
+		expect(failureFromStatus(URL, "/v1/health", 429).error.message).to.equal("The Vector proxy is limiting requests. Try again in a minute.");
+		expect(failureFromStatus(URL, "/v1/health", 429, undefined, undefined, 2.2).error.message).to.equal(
 			"The Vector proxy is limiting requests. Try again in 3 s.",
 		);
 		expect(failureFromStatus(URL, ROUTE, 401).error.message).to.equal(
@@ -56,6 +56,51 @@ export = () => {
 		);
 		expect(failureFromStatus(URL, ROUTE, 302).error.message).to.equal(`The Vector proxy at ${URL} refused the request (HTTP 302).`);
 		expect(failureFromStatus(URL, ROUTE, 403).error.message).to.equal(`The Vector proxy at ${URL} refused the request (HTTP 403).`);
+	});
+
+	it("names the model provider when it failed behind the proxy, from the proxy's code", () => {
+		const said = (status: number, code: string, message: string, retryAfter?: number) =>
+			failureFromStatus(URL, ROUTE, status, code, message, retryAfter).error.message;
+		const again = "Try again; if it keeps failing, check the proxy's log.";
+		expect(said(502, "provider_unreachable", "Could not reach the model provider.")).to.equal(
+			`The Vector proxy could not reach the model provider. ${again}`,
+		);
+		expect(said(502, "provider_bad_response", "The model provider sent a response that is not valid JSON.")).to.equal(
+			`The model provider answered the Vector proxy with something that is not a valid reply. ${again}`,
+		);
+		expect(said(502, "provider_error", "The model provider failed (HTTP 500). Try again.")).to.equal(
+			"The model provider failed (HTTP 500). Try again.",
+		);
+		expect(said(504, "provider_timeout", "The model provider did not answer within 60 s.")).to.equal(
+			"The model provider did not answer within 60 s.",
+		);
+		expect(said(429, "provider_rate_limited", "The model provider is rate limiting requests. Try again later.", 5)).to.equal(
+			"The model provider is rate limiting the Vector proxy. Try again in 5 s.",
+		);
+		expect(said(502, "provider_auth_failed", "The model provider rejected the proxy's credentials. The proxy operator must check OPENAI_API_KEY and OPENAI_BASE_URL.")).to.equal(
+			"The model provider rejected the proxy's credentials. The proxy operator must check OPENAI_API_KEY and OPENAI_BASE_URL.",
+		);
+		expect(failureFromStatus(URL, "/v1/assets/search", 502, "catalog_unreachable", "x").error.message).to.equal(
+			`The Vector proxy could not reach the Creator Store search. ${again}`,
+		);
+	});
+
+	it("names the model provider from the status alone when a stream's refusal carries no body", () => {
+		// WebStreamClient's Error event gives the status, not the proxy's body; the proxy answers 502
+		// and 504 only when its upstream failed.
+		const failed = failureFromStatus(URL, ROUTE, 502);
+		expect(failed.error.message).to.equal(
+			"The model provider failed behind the Vector proxy (HTTP 502). Try again; if it keeps failing, check the proxy's log.",
+		);
+		expect(failed.retriable).to.equal(true);
+		const slow = failureFromStatus(URL, ROUTE, 504);
+		expect(slow.error.message).to.equal("The model provider did not answer the Vector proxy in time (HTTP 504).");
+		expect(failureFromStatus(URL, ROUTE, 429).error.message).to.equal(
+			"The Vector proxy or the model provider is limiting requests. Try again in a minute.",
+		);
+		expect(failureFromStatus(URL, ROUTE, 500).error.message).to.equal(
+			`The Vector proxy at ${URL} failed (HTTP 500). Try again; if it keeps failing, check the proxy's log.`,
+		);
 	});
 
 	it("sorts transport failures", () => {

@@ -9,6 +9,12 @@
  * their own: 429, a connection that failed, 5xx other than the proxy's misconfigurations and
  * timeouts (the proxy has already retried its provider, and a model call that timed out would most
  * likely time out again while costing tokens).
+ *
+ * A failure behind the proxy is told as one: the proxy's error code says whether its model provider
+ * (or the Creator Store) could not be reached, is rate limiting, or answered garbage, so the message
+ * names the provider, not the proxy. A stream refused before it opened gives Studio only a status
+ * (WebStreamClient's Error event has no body); the proxy answers 502 and 504 only for its upstream
+ * (proxy/src/chat/provider-errors.ts), so those statuses alone still name the upstream.
  */
 import { ChatError, ChatErrorCode } from "./chat-client";
 import { HttpResponse, TransportError } from "./http-transport";
@@ -56,6 +62,43 @@ const STATUS_OF_CODE = new Map<string, number>([
 
 const SETTINGS = "Vector's settings";
 
+/** What stands behind the proxy on each route, for "the model provider failed". */
+const UPSTREAM_OF_ROUTE = new Map<string, string>([
+	["/v1/chat/completions", "the model provider"],
+	["/v1/assets/search", "the Creator Store search"],
+]);
+
+/**
+ * The message for a failure of the proxy's upstream (`upstream`: "the model provider"), from the
+ * proxy's code when there is one, else from the status (502: it failed, 504: it was too slow).
+ * Undefined when neither says the upstream failed.
+ */
+function upstreamMessage(upstream: string, status: number, code: string | undefined, said: string | undefined): string | undefined {
+	const Upstream = `${upstream.sub(1, 1).upper()}${upstream.sub(2)}`;
+	const again = "Try again; if it keeps failing, check the proxy's log.";
+	switch (code) {
+		case "provider_unreachable":
+		case "catalog_unreachable":
+			return `The Vector proxy could not reach ${upstream}. ${again}`;
+		case "provider_bad_response":
+		case "catalog_bad_response":
+			return `${Upstream} answered the Vector proxy with something that is not a valid reply. ${again}`;
+		case "provider_error":
+		case "catalog_error":
+			// The proxy's own words already name its upstream ("The model provider failed (HTTP 500).").
+			return said ?? `${Upstream} failed behind the Vector proxy. ${again}`;
+		case "provider_timeout":
+		case "catalog_timeout":
+			return said ?? `${Upstream} did not answer the Vector proxy in time.`;
+		case undefined:
+			if (status === 502) return `${Upstream} failed behind the Vector proxy (HTTP 502). ${again}`;
+			if (status === 504) return `${Upstream} did not answer the Vector proxy in time (HTTP 504).`;
+			return undefined;
+		default:
+			return undefined;
+	}
+}
+
 /** Whether `url`'s host is this machine (then the proxy is the one `npm start` runs). */
 export function isLoopbackUrl(url: string): boolean {
 	const lower = url.lower();
@@ -97,9 +140,22 @@ export function failureFromStatus(
 ): Failure {
 	const detail = `HTTP ${status}${code !== undefined ? ` ${code}` : ""}${requestId !== undefined ? `, request id ${requestId}` : ""}`;
 	const said = proxyMessage !== undefined ? sentence(proxyMessage) : undefined;
+	const upstream = UPSTREAM_OF_ROUTE.get(route);
 	if (status === 429) {
 		const wait = retryAfter !== undefined ? ` Try again in ${math.max(1, math.ceil(retryAfter))} s.` : " Try again in a minute.";
-		return failure("rate_limited", `${said ?? "The Vector proxy is limiting requests."}${wait}`, true, detail, retryAfter);
+		let who = "The Vector proxy is limiting requests.";
+		if (code === "provider_rate_limited" || code === "catalog_rate_limited") {
+			who = `${upstream ?? "The service behind the Vector proxy"} is rate limiting the Vector proxy.`;
+			who = `${who.sub(1, 1).upper()}${who.sub(2)}`;
+		} else if (code === "rate_limited") {
+			who = said ?? who;
+		} else if (code === undefined && upstream !== undefined) {
+			// A stream's refusal has no body: the limit may be the proxy's or its upstream's.
+			who = `The Vector proxy or ${upstream} is limiting requests.`;
+		} else if (said !== undefined) {
+			who = said;
+		}
+		return failure("rate_limited", `${who}${wait}`, true, detail, retryAfter);
 	}
 	if (status === 401) {
 		if (code === "provider_auth_failed") {
@@ -138,9 +194,10 @@ export function failureFromStatus(
 	if (status >= 500) {
 		if (code !== undefined && SETUP_CODES.has(code)) return failure("rejected", said!, false, detail);
 		const retriable = code === undefined || !TIMEOUT_CODES.has(code);
+		const behind = upstream !== undefined ? upstreamMessage(upstream, status, code, said) : undefined;
 		return failure(
 			"upstream_error",
-			said ?? `The Vector proxy at ${proxyUrl} failed (HTTP ${status}). Try again; if it keeps failing, check the proxy's log.`,
+			behind ?? said ?? `The Vector proxy at ${proxyUrl} failed (HTTP ${status}). Try again; if it keeps failing, check the proxy's log.`,
 			retriable,
 			detail,
 			retryAfter,

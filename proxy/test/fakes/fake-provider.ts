@@ -11,6 +11,15 @@ import { type Behaviour, delay, type HttpFake, type RecordedRequest, startHttpFa
 
 export type FakeProvider = HttpFake;
 
+/** Token usage as OpenAI reports it. */
+export interface Usage {
+	prompt_tokens: number;
+	completion_tokens: number;
+	total_tokens: number;
+}
+
+const SMALL_USAGE: Usage = { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 };
+
 /** Starts a fake provider; its OpenAI base URL is `${fake.url}/v1`. */
 export async function startFakeProvider(): Promise<FakeProvider> {
 	return startHttpFake();
@@ -32,7 +41,7 @@ export function completionBody(model: string, message: Record<string, unknown>, 
 		created: 1_760_000_000,
 		model,
 		choices: [{ index: 0, message: { role: "assistant", refusal: null, annotations: [], ...message }, logprobs: null, finish_reason: finishReason }],
-		usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 },
+		usage: SMALL_USAGE,
 		service_tier: "default",
 		system_fingerprint: "fp_fake",
 	};
@@ -74,12 +83,14 @@ export interface StreamScript {
 	text?: string[];
 	/** A tool call whose arguments are streamed in these fragments. */
 	toolCall?: { id: string; name: string; argumentFragments: string[] };
+	/** More tool calls after `toolCall` (indices 1, 2, …), for replies that call several tools at once. */
+	moreToolCalls?: Array<{ id: string; name: string; argumentFragments: string[] }>;
 	/** Pause between events. */
 	delayMs?: number;
 	/** Awaited after the first content event, before the rest: lets a test prove the proxy does not buffer. */
 	gate?: () => Promise<void>;
-	/** Sends a usage chunk before [DONE]. */
-	usage?: boolean;
+	/** Sends a usage chunk before [DONE] (`true`: a small fixed count). */
+	usage?: boolean | Usage;
 	/** Leaves out `data: [DONE]` (some providers just close). */
 	omitDone?: boolean;
 	/** Replaces events from this index on with raw lines (malformed data, error events). */
@@ -96,14 +107,14 @@ export function streamEvents(model: string, script: StreamScript): string[] {
 		JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
 	const events = [chunk({ role: "assistant", content: "", refusal: null })];
 	for (const piece of script.text ?? []) events.push(chunk({ content: piece }));
-	if (script.toolCall !== undefined) {
-		const { id, name, argumentFragments } = script.toolCall;
-		events.push(chunk({ tool_calls: [{ index: 0, id, type: "function", function: { name, arguments: "" } }] }));
-		for (const fragment of argumentFragments) events.push(chunk({ tool_calls: [{ index: 0, function: { arguments: fragment } }] }));
-	}
-	events.push(chunk({}, script.toolCall === undefined ? "stop" : "tool_calls"));
-	if (script.usage === true) {
-		events.push(JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 } }));
+	const calls = script.toolCall === undefined ? [] : [script.toolCall, ...(script.moreToolCalls ?? [])];
+	calls.forEach(({ id, name, argumentFragments }, index) => {
+		events.push(chunk({ tool_calls: [{ index, id, type: "function", function: { name, arguments: "" } }] }));
+		for (const fragment of argumentFragments) events.push(chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }));
+	});
+	events.push(chunk({}, calls.length === 0 ? "stop" : "tool_calls"));
+	if (script.usage !== undefined && script.usage !== false) {
+		events.push(JSON.stringify({ ...base, choices: [], usage: script.usage === true ? SMALL_USAGE : script.usage }));
 	}
 	return events;
 }

@@ -30,13 +30,19 @@ export interface FakeRoblox extends HttpFake {
 	readonly apiKey: string;
 }
 
-/** Starts the fake Roblox APIs; `apiKey` is the Open Cloud key it accepts. */
-export async function startFakeRoblox(apiKey = "rbx-oc-key-fake-123456"): Promise<FakeRoblox> {
-	const fake = await startHttpFake((req, res) => route(req, res, apiKey));
+/**
+ * Starts the fake Roblox APIs; `apiKey` is the Open Cloud key it accepts, `catalog` what it searches
+ * (asked per request, so a test may change it; default FAKE_ASSETS).
+ */
+export async function startFakeRoblox(
+	apiKey = "rbx-oc-key-fake-123456",
+	catalog: () => readonly FakeAsset[] = () => FAKE_ASSETS,
+): Promise<FakeRoblox> {
+	const fake = await startHttpFake((req, res) => route(req, res, apiKey, catalog()));
 	return Object.assign(fake, { apiKey });
 }
 
-function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string): boolean {
+function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string, assets: readonly FakeAsset[]): boolean {
 	const { url } = req;
 	if (req.method !== "GET") return false;
 	if (url.pathname === "/toolbox-service/v2/assets:search") {
@@ -49,7 +55,7 @@ function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string): 
 			json(res, 400, { errors: [{ code: 0, message: "Invalid searchCategoryType" }] });
 			return true;
 		}
-		const found = search(url.searchParams.get("query") ?? "", typeId).slice(0, Number(url.searchParams.get("maxPageSize") ?? 25));
+		const found = search(assets, url.searchParams.get("query") ?? "", typeId).slice(0, Number(url.searchParams.get("maxPageSize") ?? 25));
 		json(res, 200, {
 			nextPageToken: null,
 			queryFacets: { appliedFacets: [], availableFacets: [] },
@@ -66,7 +72,7 @@ function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string): 
 	}
 	const marketplace = /^\/toolbox-service\/v1\/marketplace\/(\d+)$/.exec(url.pathname);
 	if (marketplace !== null) {
-		const found = search(url.searchParams.get("keyword") ?? "", Number(marketplace[1])).slice(0, Number(url.searchParams.get("limit") ?? 30));
+		const found = search(assets, url.searchParams.get("keyword") ?? "", Number(marketplace[1])).slice(0, Number(url.searchParams.get("limit") ?? 30));
 		json(res, 200, {
 			totalResults: found.length,
 			filteredKeyword: url.searchParams.get("keyword"),
@@ -84,7 +90,7 @@ function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string): 
 		const ids = (url.searchParams.get("assetIds") ?? "").split(",").map(Number);
 		json(res, 200, {
 			data: ids
-				.map((id) => FAKE_ASSETS.find((a) => a.id === id))
+				.map((id) => assets.find((a) => a.id === id))
 				.filter((a): a is FakeAsset => a !== undefined)
 				.map((a) => ({
 					asset: { audioDetails: null, id: a.id, name: a.name, typeId: a.typeId, assetSubTypes: [], assetGenres: ["All"], isEndorsed: false, description: "", duration: 0, hasScripts: false, createdUtc: "2024-01-01T00:00:00Z", updatedUtc: "2024-01-02T00:00:00Z", visibilityStatus: 0 },
@@ -99,11 +105,12 @@ function route(req: RecordedRequest, res: http.ServerResponse, apiKey: string): 
 	return false;
 }
 
-const CATEGORY_TYPE_IDS: Record<string, number> = { Audio: 3, Model: 10, Decal: 13, Plugin: 38, MeshPart: 40, Video: 62, FontFamily: 73 };
+/** Open Cloud search categories and the asset type ids they hold. */
+export const CATEGORY_TYPE_IDS: Record<string, number> = { Audio: 3, Model: 10, Decal: 13, Plugin: 38, MeshPart: 40, Video: 62, FontFamily: 73 };
 
-function search(keyword: string, typeId: number): FakeAsset[] {
+function search(assets: readonly FakeAsset[], keyword: string, typeId: number): FakeAsset[] {
 	const words = keyword.toLowerCase().split(/\s+/).filter((w) => w !== "");
-	return FAKE_ASSETS.filter((a) => a.typeId === typeId && words.every((w) => a.name.toLowerCase().includes(w)));
+	return assets.filter((a) => a.typeId === typeId && words.every((w) => a.name.toLowerCase().includes(w)));
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {

@@ -5,12 +5,17 @@
  * counts ({passed, failed, skipped}, as the Studio suites' summaries) and the results as JSON;
  * each scenario of several runs in its own process (`--result <file>` is that process's answer);
  * `--rebuild` builds the release plugin first (otherwise dist/Vector.rbxmx is built only when missing).
+ *
+ * The real proxy runs under `wrangler dev`, started once per run here (seconds) and handed to each
+ * scenario's process in real-proxy.ts's STACK_ENV; a process started with it (a child) uses that one.
+ * The parent waits for each child without blocking its event loop: the stack's upstream router lives here.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inheritedStack, STACK_ENV, startProxyStack, type ProxyStack, type StackAddress } from "../../studio/host/snapshot/scenes/real-proxy.js";
 import { releasePlugin } from "../../studio/host/snapshot/scenes/vector-session.js";
 import { repoRoot } from "../../studio/host/vm.js";
 import { loadScenario } from "./format.js";
@@ -35,6 +40,35 @@ async function main(): Promise<number> {
 	}
 	// Scenarios use dist/Vector.rbxmx, built when missing; --rebuild builds it first.
 	if (args.includes("--rebuild")) releasePlugin({ rebuild: true });
+	let own: ProxyStack | undefined;
+	let stack: StackAddress | undefined = inheritedStack();
+	if (stack === undefined) {
+		const started = Date.now();
+		own = await startProxyStack();
+		const running = own;
+		stack = own;
+		// wrangler dev runs in a process group of its own: an interrupted run must end it itself.
+		for (const signal of ["SIGINT", "SIGTERM"] as const) {
+			process.once(signal, () => {
+				console.error(`scenarios: ${signal}, stopping wrangler dev`);
+				void running.stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+			});
+		}
+		if (verbose) console.log(`wrangler dev (the proxy) is up at ${own.proxyUrl} after ${Date.now() - started} ms`);
+	}
+	try {
+		return await runAll(files, stack, { verbose, summaryFile, resultFile });
+	} finally {
+		await own?.stop();
+	}
+}
+
+async function runAll(
+	files: string[],
+	stack: StackAddress,
+	options: { verbose: boolean; summaryFile?: string; resultFile?: string },
+): Promise<number> {
+	const { verbose, summaryFile, resultFile } = options;
 	const results: Result[] = [];
 	for (const file of files) {
 		let scenario;
@@ -48,7 +82,7 @@ async function main(): Promise<number> {
 		}
 		// Several scenarios: each in its own process, so nothing a session leaves behind in the
 		// Luau VM's host (a stream held open at the end, say) can reach the next one.
-		const result = files.length > 1 ? runIsolated(file, verbose) : await runScenario(scenario, { verbose });
+		const result = files.length > 1 ? await runIsolated(file, stack, verbose) : await runScenario(scenario, { stack, verbose });
 		results.push(result);
 		if (resultFile) writeFileSync(resultFile, JSON.stringify(result));
 		else console.log(report(result));
@@ -65,17 +99,25 @@ async function main(): Promise<number> {
 	return failed > 0 ? 1 : 0;
 }
 
-function runIsolated(file: string, verbose: boolean): Result {
+async function runIsolated(file: string, stack: StackAddress, verbose: boolean): Promise<Result> {
 	const dir = mkdtempSync(join(tmpdir(), "vector-scenario-"));
 	const out = join(dir, "result.json");
-	const child = spawnSync(
+	const child = spawn(
 		process.execPath,
 		[...process.execArgv, fileURLToPath(import.meta.url), file, "--result", out, ...(verbose ? ["--verbose"] : [])],
-		{ stdio: ["ignore", "inherit", "inherit"], cwd: process.cwd() },
+		{
+			stdio: ["ignore", "inherit", "inherit"],
+			cwd: process.cwd(),
+			env: { ...process.env, [STACK_ENV]: JSON.stringify({ proxyUrl: stack.proxyUrl, routerUrl: stack.routerUrl }) },
+		},
 	);
+	const status = await new Promise<number | null>((resolve) => {
+		child.on("error", () => resolve(null));
+		child.on("exit", (code) => resolve(code));
+	});
 	try {
 		if (existsSync(out)) return JSON.parse(readFileSync(out, "utf8")) as Result;
-		return { name: file, file, failures: [], error: `the scenario's process ended (code ${child.status}) without a result`, ms: 0 };
+		return { name: file, file, failures: [], error: `the scenario's process ended (code ${status}) without a result`, ms: 0 };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -138,14 +138,18 @@ export async function check(session: VectorSession, expect: Expectations): Promi
 			}
 		}
 	}
-	if (expect.modelRequests !== undefined && chats.length !== expect.modelRequests) {
-		fail("modelRequests", expect.modelRequests, chats.length);
+	if (expect.modelRequests !== undefined && session.fake.chatRequests() !== expect.modelRequests) {
+		fail("modelRequests (chat requests that reached the proxy)", expect.modelRequests, session.fake.chatRequests());
 	}
 	if (expect.modelStreamed !== undefined) {
 		const last = chats.at(-1);
 		if (!last || (last.stream === true) !== expect.modelStreamed) {
 			fail("modelStreamed (the last request's stream flag)", expect.modelStreamed, last ? (last.stream ?? false) : "(no requests)");
 		}
+	}
+	if (expect.modelNamed !== undefined) {
+		const last = chats.at(-1);
+		if (!last || last.model !== expect.modelNamed) fail("modelNamed (the model the last request named)", expect.modelNamed, last ? (last.model ?? "(none)") : "(no requests)");
 	}
 	if (expect.noErrors) {
 		const errors = session.errors();

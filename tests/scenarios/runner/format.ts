@@ -40,8 +40,10 @@ export interface ModelReply {
 	hang?: boolean;
 	/** Appends this many characters of filler prose to `text` (a long answer, e.g. to fill the context window). */
 	filler?: number;
-	/** The proxy answers this error instead. */
-	error?: { status: number; code: string; message: string };
+	/** The provider answers this HTTP error (OpenAI error body; `retryAfter` seconds as Retry-After) instead. */
+	error?: { status: number; code: string; message: string; retryAfter?: number };
+	/** The provider answers 200 with this body, which is not a chat completion (garbage). */
+	garbage?: string;
 	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -60,10 +62,22 @@ export interface Expectations extends PlayExpectations {
 	modelRequests?: number;
 	/** Whether the last request asked for a streamed answer. */
 	modelStreamed?: boolean;
+	/** The model the last request the provider received named (the proxy's default when the setting is empty). */
+	modelNamed?: string;
 	noErrors?: boolean;
 	/** Terrain voxels in grid-aligned boxes (4-stud voxels): material name → how many voxels, or "some"/"none". */
 	terrain?: Array<{ min: [number, number, number]; max: [number, number, number]; materials: Record<string, number | "some" | "none"> }>;
 }
+
+/** The settings with a text field in the Settings tab. */
+export type TextSetting = "proxyUrl" | "token" | "providerBaseUrl" | "providerKey" | "model" | "canvasBaseUrl" | "canvasToken";
+
+/** A `settings` step: text fields to retype (`$PROXY_URL`: the session's proxy), choices and toggles. */
+export type SettingsChange = Partial<Record<TextSetting, string>> & {
+	mode?: "plan" | "act";
+	streaming?: boolean;
+	autoApprove?: Record<string, boolean>;
+};
 
 export type Step =
 	| { user: string }
@@ -79,7 +93,7 @@ export type Step =
 	| { providerDown: boolean }
 	| { proxyDown: boolean }
 	| { mode: "plan" | "act" }
-	| { settings: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> } }
+	| { settings: SettingsChange }
 	| { click: string }
 	| { type: { field: string; text: string } }
 	| { command: string }
@@ -99,7 +113,7 @@ export interface Scenario {
 	assets?: Array<{ id: number; name: string; creator: string; type?: string }>;
 	steps: Step[];
 	expect?: Expectations;
-	/** Model requests beyond the scripted replies are allowed (they get the fake's 500). */
+	/** Model requests beyond the scripted replies are allowed (the provider answers them with a 500). */
 	allowUnscripted?: boolean;
 	/** A fake Canvas LMS on loopback, connected in the settings (runner/fake-canvas.ts). */
 	canvas?: CanvasOptions;
@@ -148,9 +162,22 @@ const EXPECT_KEYS = [
 	"modelNotSent",
 	"modelRequests",
 	"modelStreamed",
+	"modelNamed",
 	"noErrors",
 	"terrain",
 	...PLAY_EXPECT_KEYS,
+];
+const SETTINGS_KEYS = [
+	"proxyUrl",
+	"token",
+	"providerBaseUrl",
+	"providerKey",
+	"model",
+	"canvasBaseUrl",
+	"canvasToken",
+	"mode",
+	"streaming",
+	"autoApprove",
 ];
 const SCRIPT_CLASSES = new Set(["Script", "LocalScript", "ModuleScript"]);
 
@@ -179,6 +206,11 @@ export function loadScenario(file: string): LoadedScenario {
 		const kinds = Object.keys(step).filter((key) => STEP_KEYS.includes(key));
 		if (kinds.length !== 1) problems.push(`step ${index + 1}: needs exactly one of ${STEP_KEYS.join(", ")}; has ${JSON.stringify(Object.keys(step))}`);
 		if ("expect" in step) checkExpect(step.expect, `step ${index + 1}`, problems);
+		if ("settings" in step) {
+			for (const key of Object.keys(step.settings ?? {})) {
+				if (!SETTINGS_KEYS.includes(key)) problems.push(`step ${index + 1}: unknown setting "${key}" (known: ${SETTINGS_KEYS.join(", ")})`);
+			}
+		}
 	});
 	if (scenario.expect) checkExpect(scenario.expect, "expect", problems);
 	checkCanvasOptions(scenario.canvas, problems);

@@ -1,15 +1,26 @@
 /**
- * Runs one scenario: a fresh headless Studio with the release Vector plugin, its proxy the scripted
- * fake (tests/studio/host/snapshot/scenes/fake-proxy.ts), the place loaded, the widget opened; then
- * each step as the user does it (composer + Enter, the card's buttons, the editor, the settings
- * panel), letting the session settle after each, and the expectations checked where they appear.
+ * Runs one scenario: a fresh headless Studio with the release Vector plugin, talking to the real
+ * proxy under `wrangler dev` in front of a scripted model provider and a fake Roblox catalog
+ * (tests/studio/host/snapshot/scenes/real-proxy.ts), the place loaded, the widget opened; then each
+ * step as the user does it (composer + Enter, the card's buttons, the editor, the settings panel),
+ * letting the session settle after each, and the expectations checked where they appear.
  */
 import { relative } from "node:path";
 import { VectorSession } from "../../studio/host/snapshot/scenes/vector-session.js";
-import type { FakeReply } from "../../studio/host/snapshot/scenes/fake-proxy.js";
+import { attachRealProxy, type StackAddress } from "../../studio/host/snapshot/scenes/real-proxy.js";
+import type { FakeReply } from "../../studio/host/snapshot/scenes/scripted-proxy.js";
 import { CARDS, check, describeFailure, type Failure } from "./expect.js";
 import { runPlayStep } from "./play-steps.js";
-import { luaResolve, stepKind, type Expectations, type LoadedScenario, type ModelReply, type Step } from "./format.js";
+import {
+	luaResolve,
+	stepKind,
+	type Expectations,
+	type LoadedScenario,
+	type ModelReply,
+	type SettingsChange,
+	type Step,
+	type TextSetting,
+} from "./format.js";
 import { startScenarioCanvas, type ScenarioCanvas } from "./fake-canvas.js";
 
 export interface StepFailure extends Failure {
@@ -25,10 +36,11 @@ export interface Result {
 	ms: number;
 }
 
-export async function runScenario(scenario: LoadedScenario, options: { verbose?: boolean } = {}): Promise<Result> {
+/** Runs `scenario` against the proxy stack at `options.stack` (real-proxy.ts `startProxyStack`). */
+export async function runScenario(scenario: LoadedScenario, options: { stack: StackAddress; verbose?: boolean }): Promise<Result> {
 	const started = Date.now();
 	const result: Result = { name: scenario.name, file: scenario.file, failures: [], ms: 0 };
-	const log = (text: string) => options.verbose && console.log(`    ${text}`);
+	const log = (text: string) => options.verbose && console.log(`    ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
 	let session: VectorSession | undefined;
 	let canvas: ScenarioCanvas | undefined;
 	try {
@@ -38,8 +50,14 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 			setup.push(`game:GetService("Selection"):Set({${scenario.selection.map((path) => luaResolve(path)).join(", ")}})`);
 		}
 		setup.push("return true");
+		const stack = options.stack;
 		const settings = canvas ? { ...(scenario.settings ?? {}), ...canvas.settings } : scenario.settings;
-		session = await VectorSession.start({ place: scenario.nodes, setup: setup.join("\n"), settings });
+		session = await VectorSession.start({
+			place: scenario.nodes,
+			setup: setup.join("\n"),
+			settings,
+			proxy: () => attachRealProxy(stack),
+		});
 		if (scenario.assets) session.fake.assets(scenario.assets);
 		if (scenario.activeScript) await session.studio.call("openScript", dotted(scenario.activeScript));
 		await session.studio.call("resetChangeHistory");
@@ -74,8 +92,8 @@ export async function runScenario(scenario: LoadedScenario, options: { verbose?:
 	} catch (error) {
 		result.error ??= `setting up: ${(error as Error).stack ?? error}`;
 	} finally {
-		// The fake first: its sockets close while the VM can still take the HTTP bridge's last
-		// callbacks (a stream held open, say); a callback into a destroyed VM breaks the next one.
+		// The proxy's relay and fakes first: their sockets close while the VM can still take the HTTP
+		// bridge's last callbacks (a stream held open, say); a callback into a destroyed VM breaks the next one.
 		if (session) {
 			await session.fake.close();
 			await new Promise((resolve) => setTimeout(resolve, 100));
@@ -118,6 +136,7 @@ function toFakeReply(model: ModelReply): FakeReply {
 		pieceDelayMs: model.pieceDelayMs,
 		hang: model.hang,
 		error: model.error,
+		garbage: model.garbage,
 		usage: model.usage,
 		tools: (model.toolCalls ?? []).map((call) => ({ name: call.name, args: call.arguments ?? {} })),
 	};
@@ -212,13 +231,41 @@ async function runStep(session: VectorSession, step: Step): Promise<void> {
 	await settle(session);
 }
 
-/** The user opens the Settings tab, changes the choices and toggles, clicks Save, and goes back to Chat. */
-async function changeSettings(
-	session: VectorSession,
-	change: { mode?: "plan" | "act"; streaming?: boolean; autoApprove?: Record<string, boolean> },
-): Promise<void> {
+/** The settings panel's text fields: setting → the field's key (plugin/src/ui/settings/settings-panel.tsx). */
+const TEXT_FIELDS: Record<TextSetting, string> = {
+	proxyUrl: "ProxyUrl",
+	token: "Token",
+	providerBaseUrl: "ProviderUrl",
+	providerKey: "ProviderKey",
+	model: "Model",
+	canvasBaseUrl: "CanvasUrl",
+	canvasToken: "CanvasToken",
+};
+
+/** Text typed into a settings field, with `$PROXY_URL` standing for the session's proxy address. */
+function typedText(session: VectorSession, text: string): string {
+	return text.split("$PROXY_URL").join(session.fake.url);
+}
+
+/**
+ * The user opens the Settings tab, retypes the text fields, changes the choices and toggles, clicks
+ * Save, and goes back to Chat.
+ */
+export async function changeSettings(session: VectorSession, change: SettingsChange): Promise<void> {
 	await session.clickButton("Settings");
 	await session.advance(0.2);
+	for (const [setting, key] of Object.entries(TEXT_FIELDS) as Array<[TextSetting, string]>) {
+		const text = change[setting];
+		if (text === undefined) continue;
+		const box = await session.query<string | null>(
+			`local field = named(${JSON.stringify(key)}) local box = field and field:FindFirstChild("Box", true) return box and path(box)`,
+		);
+		if (!box) throw new Error(`no "${key}" text field in the Settings tab`);
+		const typed = typedText(session, text);
+		const shown = await session.retype(box, typed);
+		if (shown !== typed) throw new Error(`typed ${JSON.stringify(typed)} into ${key}, but it holds ${JSON.stringify(shown)}`);
+		await session.advance(0.2);
+	}
 	if (change.mode) {
 		await session.clickButton(change.mode === "plan" ? "Plan" : "Act");
 		await session.advance(0.2);
@@ -265,7 +312,7 @@ async function clickInCard(session: VectorSession, n: number, texts: string[]): 
 }
 
 /**
- * Lets the session run until nothing changes: no request to the fake proxy in flight, and the same
+ * Lets the session run until nothing changes: no request to the proxy in flight, and the same
  * widget texts and number of model requests over several rounds of virtual time (real time passes
  * while HTTP is in flight). A request held open (a hanging stream) counts as settled after longer.
  * Gives up quietly after `seconds` (a countdown that keeps ticking, say); the next expectation tells.
@@ -276,7 +323,7 @@ export async function settle(session: VectorSession, seconds = 15): Promise<void
 	let stable = 0;
 	while (Date.now() < deadline) {
 		await session.advance(0.25);
-		const signature = JSON.stringify([session.fake.chats.length, await session.shownTexts()]);
+		const signature = JSON.stringify([session.fake.chatRequests(), session.fake.chats.length, await session.shownTexts()]);
 		stable = signature === last ? stable + 1 : 0;
 		last = signature;
 		if (stable >= 3 && session.fake.inFlight() === 0) return;

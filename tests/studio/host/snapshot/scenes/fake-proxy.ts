@@ -9,54 +9,12 @@
  */
 import http from "node:http";
 import type net from "node:net";
+import type { FakeAsset, FakeReply, ScriptedProxy } from "./scripted-proxy.js";
 
-/** One scripted model step. */
-export interface FakeReply {
-	/** Assistant text, streamed in `chunks` pieces (default: split into words). */
-	text?: string;
-	/** Text pieces to stream, in order (overrides splitting `text`). */
-	chunks?: string[];
-	/** One tool call (the plugin's agent runs the first call of a reply); string `args` go out as they are (malformed JSON). */
-	tool?: { name: string; args: unknown };
-	/** Several tool calls in one reply (after `tool`, if both are given). */
-	tools?: Array<{ name: string; args: unknown }>;
-	/** Milliseconds between streamed pieces (default 5). */
-	pieceDelayMs?: number;
-	/** Keep the stream open after the text (the model is still "thinking") until the client leaves. */
-	hang?: boolean;
-	/** Answer with this proxy error instead. */
-	error?: { status: number; code: string; message: string };
-	/** Usage to report (default: a small count so the context meter moves). */
-	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
-}
+export type { FakeAsset, FakeReply } from "./scripted-proxy.js";
 
-export interface FakeAsset {
-	id: number;
-	name: string;
-	creator: string;
-	type?: string;
-}
-
-export interface FakeProxy {
-	url: string;
-	/** Queues replies for the next chat requests. */
-	reply(...replies: FakeReply[]): void;
-	/** Sets what asset searches return. */
-	assets(list: FakeAsset[]): void;
-	/** Every chat request body, parsed. */
-	readonly chats: Array<{ stream?: boolean; messages: Array<{ role: string; content?: unknown }> }>;
-	/** Number of open streams the client closed before they ended. */
-	clientClosed(): number;
-	/** Chat requests that found no scripted reply (answered with a 500). */
-	unscripted(): number;
-	/** Requests being answered right now. */
-	inFlight(): number;
-	/** While down, every request's connection is dropped unanswered (the proxy is unreachable). */
-	setDown(down: boolean): void;
-	/** While the provider is down, chat requests get the proxy's 502 provider_unreachable. */
-	setProviderDown(down: boolean): void;
-	close(): Promise<void>;
-}
+/** The fake proxy is a `ScriptedProxy` whose chat requests are the model's (it answers them itself). */
+export type FakeProxy = ScriptedProxy;
 
 const LIFETIME_MS = 20 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,6 +33,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 	let down = false;
 	let unscripted = 0;
 	let inFlight = 0;
+	let requests = 0;
 	let providerDown = false;
 	const sockets = new Set<net.Socket>();
 
@@ -121,6 +80,7 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			req.socket.destroy();
 			return;
 		}
+		requests += 1;
 		const body = await readBody(req);
 		if (req.method === "GET" && url.pathname === "/v1/health") {
 			json(res, 200, {
@@ -155,7 +115,13 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 				return;
 			}
 			if (reply.error) {
+				if (reply.error.retryAfter !== undefined) res.setHeader("Retry-After", String(reply.error.retryAfter));
 				json(res, reply.error.status, { error: { code: reply.error.code, message: reply.error.message } });
+				return;
+			}
+			if (reply.garbage !== undefined) {
+				// What the real proxy answers when its provider sends something that is not JSON.
+				json(res, 502, { error: { code: "provider_bad_response", message: "The model provider sent a response that is not valid JSON." } });
 				return;
 			}
 			await answer(request, reply, res);
@@ -236,6 +202,8 @@ export async function startFakeProxy(): Promise<FakeProxy> {
 			assetList = list;
 		},
 		chats,
+		chatRequests: () => chats.length,
+		proxyRequests: () => requests,
 		clientClosed: () => clientClosed,
 		unscripted: () => unscripted,
 		inFlight: () => inFlight,

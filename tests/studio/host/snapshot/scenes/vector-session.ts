@@ -2,8 +2,10 @@
  * The built Vector plugin in a fresh headless Studio, driven as a person drives it: the toolbar
  * button, the widget's buttons and text boxes (through the engine's simulated user, which fires the
  * events Studio fires), the command bar for setting up a place. Its proxy is a scripted fake on a
- * loopback port (fake-proxy.ts), so the plugin's whole path runs: settings → net/ → agent → UI.
- * Shared by the snapshot scenes and the host tests (tests/studio/host/vector-app.test.ts).
+ * loopback port (fake-proxy.ts), or the real proxy under `wrangler dev` in front of a scripted
+ * provider (real-proxy.ts, given as `proxy`), so the plugin's whole path runs: settings → net/ →
+ * agent → UI. Shared by the snapshot scenes, the host tests (tests/studio/host/vector-app.test.ts),
+ * the scenarios and the bench.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureClassDb, loadModelFile } from "../../fixtures.js";
 import { createStudio, repoRoot, type Studio } from "../../vm.js";
-import { startFakeProxy, type FakeProxy } from "./fake-proxy.js";
+import { startFakeProxy } from "./fake-proxy.js";
+import type { ScriptedProxy } from "./scripted-proxy.js";
 
 export const PLUGIN_NAME = "Vector.rbxmx";
 export const WIDGET = "PluginGuiService.Vector";
@@ -31,7 +34,7 @@ export function releasePlugin(options: { rebuild?: boolean } = {}): unknown[] {
 }
 
 export interface SessionOptions {
-	/** Settings fields stored before the plugin loads (the proxy URL is always the fake's). */
+	/** Settings fields stored before the plugin loads (the proxy URL is the session proxy's unless given). */
 	settings?: Record<string, unknown>;
 	/** A place to load (IR nodes, as from a `.rbxlx`) before the setup and the plugin. */
 	place?: unknown[];
@@ -39,6 +42,10 @@ export interface SessionOptions {
 	setup?: string;
 	/** Rebuild the plugin first. */
 	rebuild?: boolean;
+	/** Starts the session's proxy (default: the scripted fake proxy). */
+	proxy?: () => Promise<ScriptedProxy>;
+	/** The plugin model to load (a built .rbxmx; default dist/Vector.rbxmx, built when missing). */
+	pluginFile?: string;
 }
 
 /** Luau helpers prepended to every query: find the widget's shown GUI by name or by text. */
@@ -89,17 +96,18 @@ end
 export class VectorSession {
 	private constructor(
 		readonly studio: Studio,
-		readonly fake: FakeProxy,
+		/** The session's proxy: script the model's replies here, read what it was sent. */
+		readonly fake: ScriptedProxy,
 		readonly settingsFile: string,
 		/** Everything the session printed, as "out: …", "warn: …", "err: …". */
 		readonly lines: string[],
 	) {}
 
-	/** A fresh Studio with the fake proxy configured and the release plugin loaded (widget closed). */
+	/** A fresh Studio with the proxy configured and the release plugin loaded (widget closed). */
 	static async start(options: SessionOptions = {}): Promise<VectorSession> {
 		ensureClassDb();
-		const ir = releasePlugin({ rebuild: options.rebuild });
-		const fake = await startFakeProxy();
+		const ir = options.pluginFile ? loadModelFile(readFileSync(options.pluginFile, "utf8")) : releasePlugin({ rebuild: options.rebuild });
+		const fake = await (options.proxy ?? startFakeProxy)();
 		const settingsFile = join(mkdtempSync(join(tmpdir(), "vector-app-")), "settings.json");
 		const settings = {
 			proxyUrl: fake.url,
@@ -234,6 +242,21 @@ export class VectorSession {
 	async typeInto(name: string, text: string, modifiers?: Record<string, boolean>): Promise<string> {
 		await this.studio.call("guiFocus", await this.pathOf(name, "TextBox"));
 		return (await this.studio.call("guiType", text, modifiers)) as string;
+	}
+
+	/**
+	 * The user clicks into the text box at `path` (a dotted path), erases what it holds with Backspace
+	 * and types `text`, as a person replaces a field's value. Resolves to the box's text.
+	 */
+	async retype(path: string, text: string): Promise<string> {
+		await this.scrollIntoView(path);
+		await this.studio.call("guiFocus", path);
+		const held = await this.query<string>(`
+			local box = game
+			for name in string.gmatch(${luaString(path)}, "[^%.]+") do box = box:FindFirstChild(name) end
+			return box.Text`);
+		for (let i = 0; i < [...held].length; i++) await this.pressKey("Backspace");
+		return (await this.studio.call("guiType", text)) as string;
 	}
 
 	/** The user presses a key in the focused text box. */
