@@ -46,7 +46,7 @@ import { CancelToken } from "./chat-client";
 import { HttpRequest, HttpResponse, HttpTransport, isTransportError, TransportError } from "./http-transport";
 import { decodeJson } from "./json";
 import { RequestLimiter } from "./request-limiter";
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay, RetryPolicy, shouldRetry } from "./retry-policy";
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelay, RetryPolicy, shouldRetry, waitBeforeRetry } from "./retry-policy";
 import {
 	CanvasAssignment,
 	CanvasCourse,
@@ -227,15 +227,6 @@ function preview(body: string): string {
 	return trimmed.size() > 60 ? trimmed.sub(1, 60) + "…" : trimmed;
 }
 
-/** Waits `seconds` unless cancelled; false when cancelled. */
-function sleep(seconds: number, cancel: CancelToken): boolean {
-	const deadline = os.clock() + seconds;
-	while (os.clock() < deadline) {
-		if (cancel.cancelled) return false;
-		task.wait(math.min(0.1, deadline - os.clock()));
-	}
-	return !cancel.cancelled;
-}
 
 type Attempt = { readonly ok: true; readonly response: HttpResponse } | { readonly ok: false; readonly error: CanvasError; readonly retriable: boolean; readonly retryAfter?: number };
 
@@ -431,7 +422,7 @@ export class CanvasClient implements CanvasApi {
 			if (!attempt.retriable) return attempt;
 			const delay = retryDelay(this.policy, failures, this.random, attempt.retryAfter);
 			if (!shouldRetry(this.policy, failures, waited, delay)) return attempt;
-			sleep(delay, NEVER_CANCELLED);
+			waitBeforeRetry(delay, NEVER_CANCELLED);
 			waited += delay;
 		}
 	}

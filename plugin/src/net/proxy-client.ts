@@ -32,7 +32,7 @@ import {
 } from "./proxy-errors";
 import { ReplyAssembler, replyFromCompletion } from "./reply-assembler";
 import { RequestLimiter } from "./request-limiter";
-import { DEFAULT_RETRY_POLICY, retryDelay, RetryPolicy, shouldRetry } from "./retry-policy";
+import { DEFAULT_RETRY_POLICY, retryDelay, RetryPolicy, shouldRetry, waitBeforeRetry } from "./retry-policy";
 import { isAssetSearchResponse, isHealthResponse, isRelayedChunk, isRelayedCompletion, isWireErrorBody, WIRE_LIST_KEYS } from "./wire-types";
 import { AssetSearchResult, ChatCompletionRequest, HealthResponse } from "../../../shared/src/proxy-api";
 
@@ -105,15 +105,6 @@ function urlEncode(text: string): string {
 	return text.gsub("[^%w%-_%.~]", (character) => string.format("%%%02X", string.byte(character)[0]))[0];
 }
 
-/** Waits `seconds`, checking `cancel` as it goes; false when cancelled. */
-function sleep(seconds: number, cancel: CancelToken): boolean {
-	const deadline = os.clock() + seconds;
-	while (os.clock() < deadline) {
-		if (cancel.cancelled) return false;
-		task.wait(math.min(0.1, deadline - os.clock()));
-	}
-	return !cancel.cancelled;
-}
 
 /** The client of the Vector proxy. */
 export class ProxyClient implements ChatClient {
@@ -281,7 +272,7 @@ export class ProxyClient implements ChatClient {
 			if (!failure.retriable || result.textShown === true) return { ok: false, error: failure.error };
 			const delay = retryDelay(policy, failures, this.random, failure.error.retryAfter);
 			if (!shouldRetry(policy, failures, waited, delay)) return { ok: false, error: failure.error };
-			if (!sleep(delay, cancel)) return { ok: false, error: cancelled().error };
+			if (!waitBeforeRetry(delay, cancel)) return { ok: false, error: cancelled().error };
 			waited += delay;
 		}
 	}

@@ -9,6 +9,8 @@
  * in all: a user watching the chat would rather read "try again in 40 s" than stare at a spinner.
  */
 
+import { CancelToken } from "./chat-client";
+
 /** Retry limits, in attempts and seconds. */
 export interface RetryPolicy {
 	/** Tries in all, the first included. */
@@ -51,4 +53,14 @@ export function parseRetryAfter(value: string | undefined): number | undefined {
 	const [digits] = string.match(value, "^%s*(%d+%.?%d*)%s*$");
 	if (digits === undefined) return undefined;
 	return tonumber(digits);
+}
+
+/** Waits `seconds` before a retry, checking `cancel` as it goes; false when cancelled. */
+export function waitBeforeRetry(seconds: number, cancel: CancelToken): boolean {
+	const deadline = os.clock() + seconds;
+	while (os.clock() < deadline) {
+		if (cancel.cancelled) return false;
+		task.wait(math.min(0.1, deadline - os.clock()));
+	}
+	return !cancel.cancelled;
 }
