@@ -118,32 +118,32 @@ export function resolvePath(root: DataModel, path: string): PathResult {
 	const parsed = parse(path);
 	if (!parsed.ok) return parsed;
 	let current: Instance = root;
-	let walked = "";
+	// How the place so far is named in messages; only worked out on the way to an error (formatPath
+	// scans siblings at every level, which would make resolving a path in a wide parent quadratic).
+	const here = () => (current === root ? "the DataModel" : `"${formatPath(current)}"`);
 	for (const segment of parsed.segments) {
 		const matches = current.GetChildren().filter((child) => child.Name === segment.name);
-		const here = walked === "" ? "the DataModel" : `"${walked}"`;
 		if (matches.size() === 0) {
-			return { ok: false, message: `no child named "${segment.name}" under ${here}; ${describeChildren(current)}` };
+			return { ok: false, message: `no child named "${segment.name}" under ${here()}; ${describeChildren(current)}` };
 		}
 		let chosen: Instance;
 		if (segment.index !== undefined) {
 			if (segment.index > matches.size()) {
 				return {
 					ok: false,
-					message: `${here} has ${matches.size()} children named "${segment.name}", so [${segment.index}] does not exist`,
+					message: `${here()} has ${matches.size()} children named "${segment.name}", so [${segment.index}] does not exist`,
 				};
 			}
 			chosen = matches[segment.index - 1];
 		} else if (matches.size() > 1) {
 			return {
 				ok: false,
-				message: `${here} has ${matches.size()} children named "${segment.name}": add an index, e.g. "${segment.name}[1]" … "${segment.name}[${matches.size()}]"`,
+				message: `${here()} has ${matches.size()} children named "${segment.name}": add an index, e.g. "${segment.name}[1]" … "${segment.name}[${matches.size()}]"`,
 			};
 		} else {
 			chosen = matches[0];
 		}
 		current = chosen;
-		walked = formatPath(current);
 	}
 	return { ok: true, instance: current };
 }
