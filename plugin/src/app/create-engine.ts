@@ -35,6 +35,8 @@ import { StudioApi } from "../studio/studio-api";
 import { ALL_TOOLS } from "../tools/all-tools";
 import { createToolRegistry, ToolRegistry } from "../tools/registry";
 import { ToolContext } from "../tools/tool";
+import { latestLessonPlan } from "../lesson/lesson-plan";
+import { ChatMessage } from "../../../shared/src/proxy-api";
 import { ContextSource, createStudioContext } from "./studio-context";
 
 /** The plugin's own cap on proxy requests per minute (Studio allows 500 for all plugins together). */
@@ -113,7 +115,14 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 	});
 	const canvas = new CanvasClient({ transport, connection: () => settings.current(), limiter });
 	const registry = createToolRegistry(ALL_TOOLS);
-	const toolContext: ToolContext = { studio, searchAssets: proxy.searchAssets, canvas };
+	// The plan is read from the agent's conversation, which exists once the agent below is built.
+	let conversation: () => ReadonlyArray<ChatMessage> = () => [];
+	const toolContext: ToolContext = {
+		studio,
+		searchAssets: proxy.searchAssets,
+		canvas,
+		lessonPlan: () => latestLessonPlan(conversation())?.plan,
+	};
 	const audit = new AuditLog(store);
 	const proposals = new ProposalStore({ studio, settings: store, audit });
 	const sessions = createSessionStore(store);
@@ -124,6 +133,7 @@ export function createEngine(host: SettingsHost, parts: EngineParts = {}): { eng
 		sessions,
 		settings: () => agentSettingsFrom(settings.current()),
 	});
+	conversation = () => agent.getConversation()?.messages ?? [];
 	agent.setMode(settings.current().mode);
 	const disconnectSettings = settings.onChanged((current) => agent.setMode(current.mode));
 

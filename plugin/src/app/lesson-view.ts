@@ -5,20 +5,10 @@
  * transcript's messages on every rebuild, so it survives a reload with the conversation and a new
  * plan (the teacher asks for another lesson) simply takes over.
  */
-import { HttpService } from "@rbxts/services";
-import { contentText } from "../agent/conversation";
-import { checkLessonPlan } from "../lesson/lesson-plan";
+import { latestLessonPlan } from "../lesson/lesson-plan";
 import { LessonProgress, lessonProgress, StageProposal } from "../lesson/lesson-progress";
 import { Proposal } from "../proposals/proposal";
 import { ChatMessage } from "../../../shared/src/proxy-api";
-
-const ERROR_PREFIX = "Error: ";
-
-function decode(text: string | undefined): unknown {
-	if (text === undefined) return undefined;
-	const [ok, value] = pcall(() => HttpService.JSONDecode(text));
-	return ok ? value : undefined;
-}
 
 /**
  * Progress of the newest accepted lesson plan in `messages` (oldest first), with `proposals` (the
@@ -28,26 +18,9 @@ export function lessonFromMessages(
 	messages: ReadonlyArray<ChatMessage>,
 	proposals: ReadonlyArray<Proposal>,
 ): LessonProgress | undefined {
-	// Tool results by call id, to know which plan_lesson calls were accepted.
-	const failedCalls = new Set<string>();
-	for (const message of messages) {
-		if (message.role === "tool" && contentText(message.content).sub(1, ERROR_PREFIX.size()) === ERROR_PREFIX) {
-			failedCalls.add(message.tool_call_id);
-		}
-	}
-	let planIndex = -1;
-	let planCall: { id: string; args: unknown } | undefined;
-	messages.forEach((message, index) => {
-		if (message.role !== "assistant") return;
-		for (const call of message.tool_calls ?? []) {
-			if (call.function.name !== "plan_lesson" || failedCalls.has(call.id)) continue;
-			planIndex = index;
-			planCall = { id: call.id, args: decode(call.function.arguments) };
-		}
-	});
-	if (planCall === undefined) return undefined;
-	const checked = checkLessonPlan(planCall.args);
-	if (!checked.ok) return undefined;
+	const latest = latestLessonPlan(messages);
+	if (latest === undefined) return undefined;
+	const planIndex = latest.index;
 
 	let completed = false;
 	const callIds = new Set<string>();
@@ -65,5 +38,5 @@ export function lessonFromMessages(
 			staged.push({ id: proposal.id, stage: proposal.stage, state: proposal.state, reason: proposal.reason });
 		}
 	}
-	return lessonProgress(checked.plan, staged, completed);
+	return lessonProgress(latest.plan, staged, completed);
 }

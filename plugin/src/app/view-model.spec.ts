@@ -727,6 +727,18 @@ export = () => {
 			expect(folder.FindFirstChild("Desk")).never.to.equal(undefined);
 		});
 
+		it("tells the model when a proposal names a stage the plan does not have, proposing nothing", () => {
+			const h = createAppHarness([callsTool("plan_lesson", PLAN), stage("decor", "Vase"), done("Stopped.")]);
+			h.vm.send("Build a lesson");
+			waitUntil(() => h.vm.getState().loop.state.kind === "completed", "the task to complete");
+			const request = h.client.requests[h.client.requests.size() - 1];
+			const answers = request.messages.filter((message) => message.role === "tool").map((message) => message.content as string);
+			const refusal = answers[answers.size() - 1];
+			expect(refusal.find('stage: "decor" is not a stage of the lesson plan "Fractions" (environment, props, summary)', 1, true)[0] !== undefined).to.equal(true);
+			expect(h.engine.proposals.list().size()).to.equal(0);
+			expect(folder.FindFirstChild("Vase")).to.equal(undefined);
+		});
+
 		it("says which stage failed and that it can be retried; a plan the tool refused shows nothing", () => {
 			const h = createAppHarness([callsTool("plan_lesson", PLAN), stage("environment", "Floor")]);
 			h.vm.send("Build a lesson");

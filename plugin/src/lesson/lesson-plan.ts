@@ -5,8 +5,11 @@
  * both by the tool and by the view-model, which reads the plan back from the conversation to show
  * progress (lesson-progress.ts) — so what the widget shows is exactly what the tool accepted.
  */
+import { HttpService } from "@rbxts/services";
 import { LessonPlan, LessonStagePlan } from "./lesson-progress";
+import { contentText } from "../agent/conversation";
 import * as s from "../tools/schema";
+import { ChatMessage } from "../../../shared/src/proxy-api";
 
 export const PLAN_LIMITS = { stages: 8, objectives: 8, idLength: 40 } as const;
 
@@ -79,4 +82,40 @@ export function checkLessonPlan(value: unknown): LessonPlanCheck {
 			stages,
 		},
 	};
+}
+
+/** How the agent marks a tool result that is an error (agent/loop-messages.ts toolErrorResult). */
+const ERROR_PREFIX = "Error: ";
+
+function decode(text: string | undefined): unknown {
+	if (text === undefined) return undefined;
+	const [ok, value] = pcall(() => HttpService.JSONDecode(text));
+	return ok ? value : undefined;
+}
+
+/**
+ * The newest plan in `messages` (oldest first) that plan_lesson accepted, with the index of the
+ * assistant message that made it; undefined when there is none (never planned, or compacted away).
+ */
+export function latestLessonPlan(
+	messages: ReadonlyArray<ChatMessage>,
+): { readonly plan: LessonPlan; readonly index: number } | undefined {
+	const failedCalls = new Set<string>();
+	for (const message of messages) {
+		if (message.role === "tool" && contentText(message.content).sub(1, ERROR_PREFIX.size()) === ERROR_PREFIX) {
+			failedCalls.add(message.tool_call_id);
+		}
+	}
+	for (let index = messages.size() - 1; index >= 0; index--) {
+		const message = messages[index];
+		if (message.role !== "assistant") continue;
+		const calls = message.tool_calls ?? [];
+		for (let i = calls.size() - 1; i >= 0; i--) {
+			const call = calls[i];
+			if (call.function.name !== "plan_lesson" || failedCalls.has(call.id)) continue;
+			const checked = checkLessonPlan(decode(call.function.arguments));
+			if (checked.ok) return { plan: checked.plan, index };
+		}
+	}
+	return undefined;
 }

@@ -98,6 +98,16 @@ export function createProposeChanges(tools: ReadonlyArray<ToolDefinition>) {
 			if (a.stage !== undefined && a.stage.match(STAGE_PATTERN)[0] === undefined) {
 				return { kind: "error", message: 'stage: use the stage id from plan_lesson (letters, digits, "_" and "-")' };
 			}
+			// A stage must be one of the plan's, when the conversation still holds the plan (compaction may
+			// have summarised it away; then the stage is taken as given).
+			const plan = a.stage !== undefined ? context.lessonPlan?.() : undefined;
+			if (plan !== undefined && !plan.stages.some((stage) => stage.id === a.stage)) {
+				const ids = plan.stages.map((stage) => stage.id).join(", ");
+				return {
+					kind: "error",
+					message: `stage: "${a.stage}" is not a stage of the lesson plan "${plan.title}" (${ids}); use one of those ids, or call plan_lesson again to change the plan`,
+				};
+			}
 			const operations = new Array<Operation>();
 			for (let i = 0; i < a.changes.size(); i++) {
 				const change = a.changes[i];

@@ -6,6 +6,7 @@
  * control tools end the task or ask the user.
  */
 import type { CanvasApi } from "../net/canvas-client";
+import { LessonPlan } from "../lesson/lesson-progress";
 import { Operation } from "../proposals/operation";
 import { StudioApi } from "../studio/studio-api";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
@@ -28,6 +29,8 @@ export interface ToolContext {
 	readonly searchAssets: AssetSearch;
 	/** The teacher's Canvas LMS (net/canvas-client.ts), for lms_lookup; absent where none is wired. */
 	readonly canvas?: CanvasApi;
+	/** The lesson plan of the current conversation (plan_lesson's), so propose_changes can check its stage ids. */
+	readonly lessonPlan?: () => LessonPlan | undefined;
 }
 
 export type ToolOutcome =
