@@ -4,11 +4,11 @@
  * Checked now on scratch instances that are never parented (tools/instance-spec.ts): every class
  * exists and can be created, and every property value and attribute decodes.
  */
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { attributesField, checkInstanceSpec, childrenField, tagsField } from "./instance-spec";
 import { listProperties, propertiesField } from "./property-args";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -51,7 +51,7 @@ export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 		if (!checked.ok) return { kind: "error", message: checked.message };
 		const spec = checked.spec;
 
-		let what = `Create ${a.className} "${spec.name}" in ${describeInstance(parent.instance)}`;
+		let what = `Create ${a.className} "${spec.name}" in ${describeInstance(parent.instance, context)}`;
 		const listed = listProperties(a.properties ?? {});
 		if (listed !== "") what += ` with ${listed}`;
 		if (spec.tags !== undefined) what += ` (tagged ${spec.tags.join(", ")})`;
@@ -61,7 +61,7 @@ export const createInstance: ToolDefinition<s.Infer<typeof args>> = {
 		return {
 			kind: "proposal",
 			summary: summarize(what, a.reason),
-			operations: [{ kind: "create_instance", parentPath: formatPath(parent.instance), ...spec }],
+			operations: [{ kind: "create_instance", parentPath: pathOf(parent.instance, context), ...spec }],
 		};
 	},
 };

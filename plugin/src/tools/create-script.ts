@@ -2,9 +2,9 @@
  * create_script: a new Script, LocalScript or ModuleScript with its source, proposed to the user.
  * Checked now: the parent exists and can hold a script, the name is usable.
  */
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { scriptLines } from "./script-excerpt";
 import { ToolDefinition } from "./tool";
@@ -55,7 +55,7 @@ export const createScript: ToolDefinition<s.Infer<typeof args>> = {
 			};
 		}
 		const lineCount = scriptLines(a.source).size();
-		let what = `Create ${a.className} "${a.name}" in ${describeInstance(parent.instance)} (${lineCount} line${lineCount === 1 ? "" : "s"}`;
+		let what = `Create ${a.className} "${a.name}" in ${describeInstance(parent.instance, context)} (${lineCount} line${lineCount === 1 ? "" : "s"}`;
 		if (a.runContext !== undefined) what += `, RunContext ${a.runContext}`;
 		what += ")";
 		const existing = parent.instance.FindFirstChild(a.name);
@@ -66,7 +66,7 @@ export const createScript: ToolDefinition<s.Infer<typeof args>> = {
 			operations: [
 				{
 					kind: "create_script",
-					parentPath: formatPath(parent.instance),
+					parentPath: pathOf(parent.instance, context),
 					name: a.name,
 					className: a.className,
 					source: a.source,

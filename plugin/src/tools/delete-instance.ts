@@ -4,9 +4,9 @@
  * camera: proposals/protected-instance.ts) is refused now.
  */
 import { protectionOf } from "../proposals/protected-instance";
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -40,7 +40,7 @@ export const deleteInstance: ToolDefinition<s.Infer<typeof args>> = {
 		return {
 			kind: "proposal",
 			summary: summarize(what, a.reason),
-			operations: [{ kind: "delete_instance", path: formatPath(target.instance) }],
+			operations: [{ kind: "delete_instance", path: pathOf(target.instance, context) }],
 		};
 	},
 };

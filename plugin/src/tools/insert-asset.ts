@@ -6,9 +6,9 @@
  */
 import { ScanFinding } from "../proposals/operation";
 import { RULE_LABELS, scanAsset } from "../studio/asset-scan";
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -78,11 +78,11 @@ export const insertAsset: ToolDefinition<s.Infer<typeof args>> = {
 		if (!scanned) return { kind: "error", message: `asset ${a.assetId} could not be scanned: ${tostring(scan)}` };
 		const findings = scan as ReadonlyArray<ScanFinding>;
 
-		const what = `Insert asset ${a.assetId} (${contents}) into ${describeInstance(parent.instance)}; ${describeFindings(findings, scripts)}`;
+		const what = `Insert asset ${a.assetId} (${contents}) into ${describeInstance(parent.instance, context)}; ${describeFindings(findings, scripts)}`;
 		return {
 			kind: "proposal",
 			summary: summarize(what, a.reason),
-			operations: [{ kind: "insert_asset", assetId: a.assetId, parentPath: formatPath(parent.instance), findings }],
+			operations: [{ kind: "insert_asset", assetId: a.assetId, parentPath: pathOf(parent.instance, context), findings }],
 		};
 	},
 };

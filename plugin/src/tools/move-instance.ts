@@ -4,9 +4,9 @@
  * and a move to where it already is.
  */
 import { protectionOf } from "../proposals/protected-instance";
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -52,8 +52,8 @@ export const moveInstance: ToolDefinition<s.Infer<typeof args>> = {
 		}
 		return {
 			kind: "proposal",
-			summary: summarize(`Move ${describeInstance(instance)} into ${describeInstance(destination)}`, a.reason),
-			operations: [{ kind: "move_instance", path: formatPath(instance), newParentPath: formatPath(destination) }],
+			summary: summarize(`Move ${describeInstance(instance)} into ${describeInstance(destination, context)}`, a.reason),
+			operations: [{ kind: "move_instance", path: pathOf(instance, context), newParentPath: pathOf(destination, context) }],
 		};
 	},
 };

@@ -9,12 +9,15 @@
  * order. If any change is refused, nothing is proposed and the message says which change and why, so
  * the model fixes that one and sends the batch again.
  *
- * Changes are checked against the place as it is now, not as the earlier changes of the batch will
- * leave it: a change cannot name an instance an earlier change creates. Build nested instances with
- * create_instance's children instead; at apply time operations run in order, each seeing what the
- * earlier ones did.
+ * Changes are checked against the place as it is now plus what the earlier changes of the batch
+ * create (tools/planned-instances.ts): a later change may create inside, set properties of, or move
+ * something into an instance or script an earlier one creates. Renaming, moving, deleting or editing
+ * such an instance is refused: create it as it should be instead. At apply time operations run in
+ * order, each seeing what the earlier ones did.
  */
+import { PlannedInstances } from "./planned-instances";
 import { ToolContext, ToolDefinition, ToolOutcome } from "./tool";
+import { resolvePath } from "../studio/instance-path";
 import { Operation } from "../proposals/operation";
 import { reasonField, summarize } from "./reason";
 import * as s from "./schema";
@@ -59,6 +62,19 @@ function buildArgs(names: ReadonlyArray<string>) {
 	);
 }
 
+/** The path of a planned instance `operation` renames, moves, deletes or edits; undefined when it does none. */
+function reworksPlanned(operation: Operation, planned: PlannedInstances): string | undefined {
+	switch (operation.kind) {
+		case "rename_instance":
+		case "move_instance":
+		case "delete_instance":
+		case "edit_script":
+			return planned.resolve(operation.path).kind !== "none" ? operation.path : undefined;
+		default:
+			return undefined;
+	}
+}
+
 /** The batch tool over `tools` (the write tools it may call; it never calls itself). */
 export function createProposeChanges(tools: ReadonlyArray<ToolDefinition>) {
 	const writers = new Map<string, ToolDefinition>();
@@ -90,8 +106,8 @@ export function createProposeChanges(tools: ReadonlyArray<ToolDefinition>) {
 		description:
 			"Proposes several changes as ONE proposal: one card for the user, one approval, one undo step, all or " +
 			"nothing. Each change is a write tool and its arguments, checked as if you had called that tool. Use it for " +
-			"changes that belong together and for each stage of a lesson (with `stage`). Changes cannot name instances an " +
-			"earlier change creates; nest them with create_instance's children.",
+			"changes that belong together and for each stage of a lesson (with `stage`). A later change may name what an " +
+			"earlier one creates (a script inside a new folder), but not rename, move, delete or edit it.",
 		kind: "write",
 		args,
 		execute(a, context) {
@@ -109,11 +125,28 @@ export function createProposeChanges(tools: ReadonlyArray<ToolDefinition>) {
 				};
 			}
 			const operations = new Array<Operation>();
-			for (let i = 0; i < a.changes.size(); i++) {
-				const change = a.changes[i];
-				const outcome = runChange(i, change.tool, change.arguments, context);
-				if (outcome.kind !== "proposal") return outcome;
-				for (const operation of outcome.operations) operations.push(operation);
+			const planned = new PlannedInstances();
+			const batch: ToolContext = { ...context, planned };
+			const exists = (path: string) => resolvePath(context.studio.game, path).ok;
+			try {
+				for (let i = 0; i < a.changes.size(); i++) {
+					const change = a.changes[i];
+					const outcome = runChange(i, change.tool, change.arguments, batch);
+					if (outcome.kind !== "proposal") return outcome;
+					for (const operation of outcome.operations) {
+						const reworked = reworksPlanned(operation, planned);
+						if (reworked !== undefined) {
+							return {
+								kind: "error",
+								message: `changes[${i}] (${change.tool}): ${reworked} is created by an earlier change of this proposal; create it as it should be instead of changing it afterwards`,
+							};
+						}
+						operations.push(operation);
+						planned.add(operation, exists);
+					}
+				}
+			} finally {
+				planned.destroy();
 			}
 			if (operations.size() === 0) return { kind: "error", message: "changes: none of the changes changes anything" };
 			return {

@@ -3,9 +3,9 @@
  * rename (game, services, Terrain, the workspace camera: proposals/protected-instance.ts) is refused now.
  */
 import { protectionOf } from "../proposals/protected-instance";
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -36,7 +36,7 @@ export const renameInstance: ToolDefinition<s.Infer<typeof args>> = {
 		return {
 			kind: "proposal",
 			summary: summarize(`Rename ${describeInstance(target.instance)} to "${a.newName}"`, a.reason),
-			operations: [{ kind: "rename_instance", path: formatPath(target.instance), newName: a.newName }],
+			operations: [{ kind: "rename_instance", path: pathOf(target.instance, context), newName: a.newName }],
 		};
 	},
 };

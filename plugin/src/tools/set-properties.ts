@@ -3,10 +3,10 @@
  * now against the instance's current values (exists, writable, value decodes), so the proposal
  * holds only changes that can apply.
  */
-import { formatPath, PATH_FORMAT_HELP } from "../studio/instance-path";
+import { PATH_FORMAT_HELP } from "../studio/instance-path";
 import { checkProperties, listProperties, propertiesField } from "./property-args";
 import { reasonField, summarize } from "./reason";
-import { describeInstance, resolveTarget } from "./resolve-target";
+import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
 
@@ -33,8 +33,8 @@ export const setProperties: ToolDefinition<s.Infer<typeof args>> = {
 		if (problems.size() > 0) return { kind: "error", message: problems.join("\n") };
 		return {
 			kind: "proposal",
-			summary: summarize(`Set ${listProperties(a.properties)} of ${describeInstance(target.instance)}`, a.reason),
-			operations: [{ kind: "set_properties", path: formatPath(target.instance), properties: a.properties }],
+			summary: summarize(`Set ${listProperties(a.properties)} of ${describeInstance(target.instance, context)}`, a.reason),
+			operations: [{ kind: "set_properties", path: pathOf(target.instance, context), properties: a.properties }],
 		};
 	},
 };

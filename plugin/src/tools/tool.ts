@@ -7,6 +7,7 @@
  */
 import type { CanvasApi } from "../net/canvas-client";
 import { LessonPlan } from "../lesson/lesson-progress";
+import type { PlannedInstances } from "./planned-instances";
 import { Operation } from "../proposals/operation";
 import { StudioApi } from "../studio/studio-api";
 import { AssetSearchResult } from "../../../shared/src/proxy-api";
@@ -31,6 +32,8 @@ export interface ToolContext {
 	readonly canvas?: CanvasApi;
 	/** The lesson plan of the current conversation (plan_lesson's), so propose_changes can check its stage ids. */
 	readonly lessonPlan?: () => LessonPlan | undefined;
+	/** Inside propose_changes: what the earlier changes of the batch create, which later ones may name. */
+	readonly planned?: PlannedInstances;
 }
 
 export type ToolOutcome =
