@@ -6,7 +6,7 @@ import { createProposal } from "./state-machine";
 import { scanAsset } from "../studio/asset-scan";
 import { createStudioApi } from "../studio/create-studio-api";
 import { StudioApi } from "../studio/studio-api";
-import { applying, cleanUp, editorText, instanceAt, snapshot, userTypes } from "./dev/spec-place";
+import { applying, buildSpecPlace, cleanUp, editorText, instanceAt, snapshot, userTypes } from "./dev/spec-place";
 
 const ROOT = "Workspace/VectorApplySpec";
 const BASE = "local a = 1\nlocal b = 2\nlocal c = 3\n";
@@ -43,27 +43,9 @@ export = () => {
 	let assetLoads: number;
 
 	beforeEach(() => {
-		root = new Instance("Folder");
-		root.Name = "VectorApplySpec";
-		main = new Instance("Script");
-		main.Name = "Main";
-		main.Source = BASE;
-		main.Parent = root;
-		door = new Instance("Part");
-		door.Name = "Door";
+		({ root, main, door, crate } = buildSpecPlace("VectorApplySpec", BASE));
 		door.Size = new Vector3(4, 8, 1);
 		door.Color = Color3.fromRGB(120, 80, 40);
-		door.Parent = root;
-		const props = new Instance("Folder");
-		props.Name = "Props";
-		props.Parent = root;
-		crate = new Instance("Part");
-		crate.Name = "Crate";
-		crate.Parent = props;
-		const bin = new Instance("Folder");
-		bin.Name = "Bin";
-		bin.Parent = root;
-		root.Parent = game.GetService("Workspace");
 		assetLoads = 0;
 		studio = {
 			...createStudioApi(),

@@ -5,7 +5,7 @@ import { Operation } from "./operation";
 import { Proposal } from "./proposal";
 import { revertProposal, RevertOutcome } from "./revert-proposal";
 import { createProposal } from "./state-machine";
-import { applying, cleanUp, editorText, instanceAt, snapshot, treeSnapshot, userTypes } from "./dev/spec-place";
+import { applying, buildSpecPlace, cleanUp, editorText, instanceAt, snapshot, treeSnapshot, userTypes } from "./dev/spec-place";
 import { createStudioApi } from "../studio/create-studio-api";
 import { StudioApi } from "../studio/studio-api";
 
@@ -21,26 +21,8 @@ export = () => {
 	let studio: StudioApi;
 
 	beforeEach(() => {
-		root = new Instance("Folder");
-		root.Name = "VectorRevertSpec";
-		main = new Instance("Script");
-		main.Name = "Main";
-		main.Source = BASE;
-		main.Parent = root;
-		door = new Instance("Part");
-		door.Name = "Door";
+		({ root, main, door } = buildSpecPlace("VectorRevertSpec", BASE));
 		door.Transparency = 0.25;
-		door.Parent = root;
-		const props = new Instance("Folder");
-		props.Name = "Props";
-		props.Parent = root;
-		const crate = new Instance("Part");
-		crate.Name = "Crate";
-		crate.Parent = props;
-		const bin = new Instance("Folder");
-		bin.Name = "Bin";
-		bin.Parent = root;
-		root.Parent = game.GetService("Workspace");
 		studio = createStudioApi();
 	});
 

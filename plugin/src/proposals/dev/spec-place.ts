@@ -46,6 +46,34 @@ export function cleanUp(root: Instance): void {
 	}
 }
 
+/** The fixture the apply and revert specs change: Workspace.<name> with Main, Door, Props/Crate and Bin. */
+export interface SpecPlace {
+	readonly root: Folder;
+	readonly main: Script;
+	readonly door: Part;
+	readonly crate: Part;
+}
+
+function make<C extends keyof CreatableInstances>(className: C, name: string, parent: Instance): CreatableInstances[C] {
+	const instance = new Instance(className);
+	instance.Name = name;
+	instance.Parent = parent;
+	return instance;
+}
+
+/** Builds the fixture (Main's text is `source`), parented into Workspace last. */
+export function buildSpecPlace(name: string, source: string): SpecPlace {
+	const root = new Instance("Folder");
+	root.Name = name;
+	const main = make("Script", "Main", root);
+	main.Source = source;
+	const door = make("Part", "Door", root);
+	const crate = make("Part", "Crate", make("Folder", "Props", root));
+	make("Folder", "Bin", root);
+	root.Parent = game.GetService("Workspace");
+	return { root, main, door, crate };
+}
+
 /** The instance at `path`, or an error. */
 export function instanceAt(path: string): Instance {
 	const resolved = resolvePath(game, path);
