@@ -10,6 +10,7 @@ import { RULE_LABELS } from "../../studio/asset-scan";
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { showMoreRow } from "./show-more-row";
+import { padding } from "../theme/padding";
 
 export interface AssetPreviewProps {
 	readonly assetId: number;
@@ -93,12 +94,7 @@ export class AssetPreview extends Roact.Component<AssetPreviewProps, AssetPrevie
 				>
 					<uicorner CornerRadius={new UDim(0, theme.radius)} />
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs)} />
-					<uipadding
-						PaddingLeft={new UDim(0, theme.spacing.s)}
-						PaddingRight={new UDim(0, theme.spacing.s)}
-						PaddingTop={new UDim(0, theme.spacing.xs)}
-						PaddingBottom={new UDim(0, theme.spacing.xs)}
-					/>
+					{padding(theme, "xs", "s")}
 					{line(
 						"Severity",
 						1,

@@ -16,6 +16,7 @@ import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
 import { DiffRow, DiffRows, diffRows, firstChangedLine, visibleWindow } from "./diff-rows";
+import { padding } from "../theme/padding";
 
 export interface DiffViewProps {
 	/** What changes, e.g. "Edit Workspace/Door/Main" (the header's first line). */
@@ -114,12 +115,7 @@ export class DiffView extends Roact.Component<DiffViewProps, DiffViewState> {
 					BorderSizePixel={0}
 				>
 					<uistroke Color={theme.colors.diff.filePathBorder} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
-					<uipadding
-						PaddingLeft={new UDim(0, theme.spacing.m)}
-						PaddingRight={new UDim(0, theme.spacing.m)}
-						PaddingTop={new UDim(0, theme.spacing.s)}
-						PaddingBottom={new UDim(0, theme.spacing.s)}
-					/>
+					{padding(theme, "s", "m")}
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s)} />
 					<textlabel
 						Key="Title"

@@ -21,6 +21,7 @@ import { wrappedLabel } from "../theme/wrapped-label";
 import { oldPropertyValues, proposalKinds, targetPaths } from "./operation-text";
 import { OperationView } from "./operation-view";
 import { StateBadge } from "./state-badge";
+import { padding } from "../theme/padding";
 
 export interface ProposalCardProps {
 	readonly proposal: Proposal;
@@ -211,12 +212,7 @@ export class ProposalCard extends Roact.Component<ProposalCardProps, ProposalCar
 			>
 				<uicorner CornerRadius={new UDim(0, theme.radius)} />
 				<uistroke Color={colors.border} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
-				<uipadding
-					PaddingLeft={new UDim(0, theme.spacing.m)}
-					PaddingRight={new UDim(0, theme.spacing.m)}
-					PaddingTop={new UDim(0, theme.spacing.m)}
-					PaddingBottom={new UDim(0, theme.spacing.m)}
-				/>
+				{padding(theme, "m")}
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 				<frame
 					Key="Header"

@@ -7,6 +7,7 @@
 import Roact from "@rbxts/roact";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
+import { padding } from "../theme/padding";
 
 export interface ErrorBannerProps {
 	readonly message: string;
@@ -60,12 +61,7 @@ export class ErrorBanner extends Roact.Component<ErrorBannerProps, ErrorBannerSt
 			>
 				<uicorner CornerRadius={new UDim(0, theme.radius)} />
 				<uistroke Color={theme.colors.errorText} Transparency={0.5} ApplyStrokeMode={Enum.ApplyStrokeMode.Border} />
-				<uipadding
-					PaddingLeft={new UDim(0, theme.spacing.m)}
-					PaddingRight={new UDim(0, theme.spacing.m)}
-					PaddingTop={new UDim(0, theme.spacing.m)}
-					PaddingBottom={new UDim(0, theme.spacing.m)}
-				/>
+				{padding(theme, "m")}
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 				<frame
 					Key="Top"

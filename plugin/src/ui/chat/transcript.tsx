@@ -22,6 +22,7 @@ import { MessageBubble } from "./message-bubble";
 import { StageLine } from "./stage-line";
 import { ToolChip } from "./tool-chip";
 import { TranscriptItem } from "./transcript-item";
+import { padding } from "../theme/padding";
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -128,12 +129,7 @@ export class Transcript extends Roact.Component<TranscriptProps, TranscriptState
 							AbsoluteWindowSize: (rbx) => this.onResized(rbx),
 						}}
 					>
-						<uipadding
-							PaddingLeft={new UDim(0, theme.spacing.m)}
-							PaddingRight={new UDim(0, theme.spacing.m)}
-							PaddingTop={new UDim(0, theme.spacing.m)}
-							PaddingBottom={new UDim(0, theme.spacing.m)}
-						/>
+						{padding(theme, "m")}
 						<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 						{rows}
 					</scrollingframe>

@@ -20,6 +20,7 @@ import Roact from "@rbxts/roact";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
 import { ContextChipData, ContextChips } from "./context-chips";
+import { padding } from "../theme/padding";
 
 export interface ComposerProps {
 	/** A request is running: read-only, Enter ignored, Stop instead of Send. */
@@ -92,12 +93,7 @@ export class Composer extends Roact.Component<ComposerProps, ComposerState> {
 					BorderSizePixel={0}
 					LayoutOrder={props.layoutOrder}
 				>
-					<uipadding
-						PaddingLeft={new UDim(0, theme.spacing.m)}
-						PaddingRight={new UDim(0, theme.spacing.m)}
-						PaddingTop={new UDim(0, theme.spacing.m)}
-						PaddingBottom={new UDim(0, theme.spacing.m)}
-					/>
+					{padding(theme, "m")}
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.s + 2)} />
 					{chips.size() > 0 ? (
 						<ContextChips Key="Chips" chips={chips} onRemove={(id) => this.props.onRemoveChip?.(id)} layoutOrder={1} />

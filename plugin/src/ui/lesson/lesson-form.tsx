@@ -17,6 +17,7 @@ import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { ThemedButton } from "../theme/themed-button";
 import { wrappedLabel } from "../theme/wrapped-label";
+import { padding } from "../theme/padding";
 
 export interface LessonFormProps {
 	readonly draft: LessonDraft;
@@ -96,12 +97,7 @@ export class LessonForm extends Roact.Component<LessonFormProps, LessonFormState
 				BackgroundTransparency={1}
 				BorderSizePixel={0}
 			>
-				<uipadding
-					PaddingLeft={new UDim(0, theme.spacing.m)}
-					PaddingRight={new UDim(0, theme.spacing.m)}
-					PaddingTop={new UDim(0, theme.spacing.m)}
-					PaddingBottom={new UDim(0, theme.spacing.m)}
-				/>
+				{padding(theme, "m")}
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 				<textlabel
 					Key="Heading"

@@ -12,6 +12,7 @@ import { LessonProgress, LessonStageStatus, LessonStageView } from "../../lesson
 import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { wrappedLabel } from "../theme/wrapped-label";
+import { padding } from "../theme/padding";
 
 export interface LessonProgressPanelProps {
 	readonly progress: LessonProgress;
@@ -173,12 +174,7 @@ export function LessonProgressPanel(props: LessonProgressPanelProps): Roact.Elem
 					AutomaticSize={Enum.AutomaticSize.Y}
 					BackgroundTransparency={1}
 				>
-					<uipadding
-						PaddingLeft={new UDim(0, theme.spacing.m)}
-						PaddingRight={new UDim(0, theme.spacing.m)}
-						PaddingTop={new UDim(0, theme.spacing.s)}
-						PaddingBottom={new UDim(0, theme.spacing.s)}
-					/>
+					{padding(theme, "s", "m")}
 					<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.xs + 2)} />
 					<frame
 						Key="Header"

@@ -25,6 +25,7 @@ import { ChoiceField } from "./choice-field";
 import { checkDraft, sameSettings } from "./settings-draft";
 import { TextField } from "./text-field";
 import { ToggleField } from "./toggle-field";
+import { padding } from "../theme/padding";
 
 /** What a connection test found: ok with a short description, or the error message to show. */
 export type ConnectionTestResult =
@@ -268,12 +269,7 @@ export class SettingsPanel extends Roact.Component<SettingsPanelProps, SettingsP
 				BackgroundColor3={colors.background}
 				BorderSizePixel={0}
 			>
-				<uipadding
-					PaddingLeft={new UDim(0, theme.spacing.m)}
-					PaddingRight={new UDim(0, theme.spacing.m)}
-					PaddingTop={new UDim(0, theme.spacing.m)}
-					PaddingBottom={new UDim(0, theme.spacing.m)}
-				/>
+				{padding(theme, "m")}
 				<uilistlayout SortOrder={Enum.SortOrder.LayoutOrder} Padding={new UDim(0, theme.spacing.m)} />
 				{this.line(theme, "ConnectionHeading", 1, "Connection", colors.brightText, "heading")}
 				<TextField
