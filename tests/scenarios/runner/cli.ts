@@ -4,7 +4,8 @@
  * exits non-zero on any failure. `--verbose` prints the steps; `--summary <file>` also writes the
  * counts ({passed, failed, skipped}, as the Studio suites' summaries) and the results as JSON;
  * each scenario of several runs in its own process (`--result <file>` is that process's answer);
- * `--rebuild` builds the release plugin first (otherwise dist/Vector.rbxmx is built only when missing).
+ * `--rebuild` builds the release plugin first (otherwise dist/Vector.rbxmx is built when missing or older
+ * than its sources).
  *
  * The real proxy runs under `wrangler dev`, started once per run here (seconds) and handed to each
  * scenario's process in real-proxy.ts's STACK_ENV; a process started with it (a child) uses that one.
@@ -16,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inheritedStack, STACK_ENV, startProxyStack, type ProxyStack, type StackAddress } from "../../studio/host/snapshot/scenes/real-proxy.js";
-import { releasePlugin } from "../../studio/host/snapshot/scenes/vector-session.js";
+import { ensureReleasePlugin } from "../../studio/host/snapshot/scenes/vector-session.js";
 import { repoRoot } from "../../studio/host/vm.js";
 import { loadScenario } from "./format.js";
 import { report, runScenario, type Result } from "./run.js";
@@ -38,8 +39,9 @@ async function main(): Promise<number> {
 		console.error("usage: npm run scenario -- <scenario.json> [more] | --all [--verbose] [--summary out.json]");
 		return 2;
 	}
-	// Scenarios use dist/Vector.rbxmx, built when missing; --rebuild builds it first.
-	if (args.includes("--rebuild")) releasePlugin({ rebuild: true });
+	// Scenarios use dist/Vector.rbxmx, built here (once, before the children start) when it is missing or
+	// older than its sources; --rebuild builds it regardless.
+	ensureReleasePlugin({ rebuild: args.includes("--rebuild") });
 	let own: ProxyStack | undefined;
 	let stack: StackAddress | undefined = inheritedStack();
 	if (stack === undefined) {

@@ -8,7 +8,7 @@
  * the scenarios and the bench.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureClassDb, loadModelFile } from "../../fixtures.js";
@@ -20,15 +20,39 @@ export const PLUGIN_NAME = "Vector.rbxmx";
 export const WIDGET = "PluginGuiService.Vector";
 const ASSETS = join(repoRoot, "tests/studio/host/snapshot/scenes/assets");
 
-/** Builds the release plugin (once per process unless `rebuild`) and returns its IR. */
-let builtIr: unknown[] | undefined;
-export function releasePlugin(options: { rebuild?: boolean } = {}): unknown[] {
+/** What the release plugin is built from: a change to any of these makes dist/Vector.rbxmx stale. */
+const PLUGIN_SOURCES = ["plugin/src", "plugin/lesson-kit/src", "plugin/build", "shared/src", "default.project.json"];
+
+/** The newest modification time (ms) of a file at or below `path`. */
+function newestTime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestTime(join(path, entry)));
+	return newest;
+}
+
+/**
+ * Builds dist/Vector.rbxmx when it is missing, older than its sources, or `rebuild` is asked; returns
+ * its path. A scenario or scene run after a code change therefore never tests a stale plugin.
+ */
+export function ensureReleasePlugin(options: { rebuild?: boolean } = {}): string {
 	const file = join(repoRoot, "dist", PLUGIN_NAME);
-	if (options.rebuild || !existsSync(file)) {
+	const stale =
+		!existsSync(file) || PLUGIN_SOURCES.some((source) => newestTime(join(repoRoot, source)) > statSync(file).mtimeMs);
+	if (options.rebuild || stale) {
 		const result = spawnSync("npx", ["tsx", "plugin/build/build.ts"], { cwd: repoRoot, stdio: "inherit" });
 		if (result.status !== 0) throw new Error("the plugin build failed");
 		builtIr = undefined;
 	}
+	return file;
+}
+
+/** Builds the release plugin when needed (see ensureReleasePlugin) and returns its IR (parsed once per process). */
+let builtIr: unknown[] | undefined;
+export function releasePlugin(options: { rebuild?: boolean } = {}): unknown[] {
+	const file = ensureReleasePlugin(options);
 	builtIr ??= loadModelFile(readFileSync(file, "utf8"));
 	return builtIr;
 }
