@@ -3,7 +3,7 @@ import Roact from "@rbxts/roact";
 import { LessonPlan, lessonProgress, LessonProgress, StageProposal } from "../../lesson/lesson-progress";
 import { overflowing, textsOf } from "../cards/dev/spec-queries";
 import { specThemeSource } from "../cards/dev/spec-theme";
-import { findNamed, mountSpec, Mounted } from "../dev/spec-gui";
+import { canActAsUser, click, findNamed, mountSpec, Mounted } from "../dev/spec-gui";
 import { LessonProgressPanel, progressSummary } from "./lesson-progress-panel";
 
 const PLAN: LessonPlan = {
@@ -48,7 +48,7 @@ export = () => {
 		expect(rule.BackgroundColor3).to.equal(colors.border);
 		expect(rule.AbsolutePosition.Y + rule.AbsoluteSize.Y).to.equal(panel.AbsolutePosition.Y + panel.AbsoluteSize.Y);
 		expect(textsOf(gui.host).join("|")).to.equal(
-			"Fractions in the classroom|Stage 2 of 5|Classroom and lighting|Done|Quiz questions|Waiting|" +
+			"Fractions in the classroom|Hide stages|Stage 2 of 5|Classroom and lighting|Done|Quiz questions|Waiting|" +
 				"Lesson kit|Waiting|Quiz stations|Waiting|Summary for the teacher|Waiting",
 		);
 		expect(dot("environment").BackgroundColor3).to.equal(colors.success);
@@ -117,7 +117,31 @@ export = () => {
 		const summary = findNamed(gui.host, "Summary", "TextLabel");
 		expect(summary.Text).to.equal("All 5 stages done");
 		expect(summary.TextColor3).to.equal(colors.success);
+	});
+
+	it("folds a finished lesson to its title and summary; Show stages and Hide stages toggle the rows", () => {
+		const all = PLAN.stages
+			.filter((stage) => stage.changesPlace)
+			.map((stage, index): StageProposal => ({ id: `p${index}`, stage: stage.id, state: "applied" }));
+		mount(progressOf(all, true));
+		expect(gui.host.FindFirstChild("Stage_summary", true)).to.equal(undefined);
+		const toggle = findNamed(gui.host, "Toggle", "TextButton");
+		expect(toggle.Text).to.equal("Show stages");
+		if (!canActAsUser()) return; // the rest needs a simulated user (headless Studio only)
+		click(toggle);
 		expect(findNamed(row("summary"), "Name", "TextLabel").FontFace.Weight).to.equal(Enum.FontWeight.Regular);
+		expect(findNamed(gui.host, "Toggle", "TextButton").Text).to.equal("Hide stages");
+		click(findNamed(gui.host, "Toggle", "TextButton"));
+		expect(gui.host.FindFirstChild("Stage_summary", true)).to.equal(undefined);
+	});
+
+	it("shows the rows while the lesson is being built, and hides them on Hide stages", () => {
+		mount(progressOf([{ id: "p1", stage: "environment", state: "applied" }]));
+		expect(findNamed(gui.host, "Toggle", "TextButton").Text).to.equal("Hide stages");
+		expect(row("quiz")).to.be.ok();
+		if (!canActAsUser()) return;
+		click(findNamed(gui.host, "Toggle", "TextButton"));
+		expect(gui.host.FindFirstChild("Stage_quiz", true)).to.equal(undefined);
 	});
 
 	it("counts stages from the plan, one stage or many", () => {

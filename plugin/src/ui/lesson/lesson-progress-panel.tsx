@@ -5,7 +5,8 @@
  * do about it. Compact for a ~400 px dock: one small line per stage under its name, all wrapping,
  * on the title bar's colour with a rule under it, set off from the conversation below.
  * It renders a LessonProgress (lesson/lesson-progress.ts) and nothing else; the cards in the
- * transcript carry the actions.
+ * transcript carry the actions. Once every stage is done it folds to its title and summary, so the
+ * finished lesson stops taking the chat's room; "Show stages" / "Hide stages" toggles the rows.
  */
 import Roact from "@rbxts/roact";
 import { LessonProgress, LessonStageStatus, LessonStageView } from "../../lesson/lesson-progress";
@@ -13,6 +14,7 @@ import { Theme } from "../theme/theme";
 import { withTheme } from "../theme/theme-context";
 import { wrappedLabel } from "../theme/wrapped-label";
 import { padding } from "../theme/padding";
+import { ThemedButton } from "../theme/themed-button";
 
 export interface LessonProgressPanelProps {
 	readonly progress: LessonProgress;
@@ -149,15 +151,34 @@ function stageRow(theme: Theme, stage: LessonStageView, order: number, current: 
 	);
 }
 
-export function LessonProgressPanel(props: LessonProgressPanelProps): Roact.Element {
-	return withTheme((theme) => {
+interface LessonProgressPanelState {
+	/** The teacher's choice; until they make one, the rows show while the lesson is being built. */
+	readonly expanded?: boolean;
+}
+
+@Roact.ClassComponent
+export class LessonProgressPanel extends Roact.Component<LessonProgressPanelProps, LessonProgressPanelState> {
+	constructor(props: LessonProgressPanelProps) {
+		super(props);
+		this.state = {};
+	}
+
+	render(): Roact.Element {
+		return withTheme((theme) => this.renderWith(theme));
+	}
+
+	private renderWith(theme: Theme): Roact.Element {
+		const props = this.props;
 		const { progress } = props;
 		const colors = theme.colors;
 		const allDone = progress.done === progress.stages.size();
+		const expanded = this.state.expanded ?? !allDone;
 		const rows = new Map<string, Roact.Element>();
-		progress.stages.forEach((stage, index) =>
-			rows.set(`Stage_${stage.id}`, stageRow(theme, stage, index + 1, !allDone && index + 1 === progress.current)),
-		);
+		if (expanded) {
+			progress.stages.forEach((stage, index) =>
+				rows.set(`Stage_${stage.id}`, stageRow(theme, stage, index + 1, !allDone && index + 1 === progress.current)),
+			);
+		}
 		return (
 			<frame
 				LayoutOrder={props.layoutOrder ?? 0}
@@ -197,14 +218,38 @@ export function LessonProgressPanel(props: LessonProgressPanelProps): Roact.Elem
 							AutomaticSize={Enum.AutomaticSize.Y}
 							BackgroundTransparency={1}
 						/>
-						{wrappedLabel(
-							theme,
-							theme.textSize.small,
-							"Summary",
-							2,
-							progressSummary(progress),
-							allDone ? colors.success : colors.subText,
-						)}
+						<frame
+							Key="SummaryRow"
+							LayoutOrder={2}
+							Size={new UDim2(1, 0, 0, 0)}
+							AutomaticSize={Enum.AutomaticSize.Y}
+							BackgroundTransparency={1}
+						>
+							<uilistlayout
+								SortOrder={Enum.SortOrder.LayoutOrder}
+								FillDirection={Enum.FillDirection.Horizontal}
+								VerticalAlignment={Enum.VerticalAlignment.Center}
+								Padding={new UDim(0, theme.spacing.m)}
+								Wraps={true}
+							/>
+							<textlabel
+								Key="Summary"
+								LayoutOrder={1}
+								Text={progressSummary(progress)}
+								FontFace={theme.fonts.ui}
+								TextSize={theme.textSize.small}
+								TextColor3={allDone ? colors.success : colors.subText}
+								Size={new UDim2(0, 0, 0, 0)}
+								AutomaticSize={Enum.AutomaticSize.XY}
+								BackgroundTransparency={1}
+							/>
+							<ThemedButton
+								Key="Toggle"
+								text={expanded ? "Hide stages" : "Show stages"}
+								layoutOrder={2}
+								onActivated={() => this.setState({ expanded: !expanded })}
+							/>
+						</frame>
 					</frame>
 					{rows}
 				</frame>
@@ -217,5 +262,5 @@ export function LessonProgressPanel(props: LessonProgressPanelProps): Roact.Elem
 				/>
 			</frame>
 		);
-	});
+	}
 }
