@@ -1,15 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import {
-	createSpecContext,
-	createSpecStudio,
-	makeFolder,
-	makePart,
-	makeScript,
-	snapshot,
-	SpecStudio,
-} from "./dev/spec-studio";
+import { makePart, makeScript, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext, ToolOutcome } from "./tool";
 
 export = () => {
@@ -20,9 +12,7 @@ export = () => {
 	const path = "Workspace/VectorToolsSpec/Main";
 	const text = 'local speed = 16\nlocal jump = 50\n\nprint("ready")\n';
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		main = makeScript(studio, "Script", "Main", root, text);
 	});
 	afterEach(() => root.Destroy());

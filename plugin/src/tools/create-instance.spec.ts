@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, snapshot, SpecStudio } from "./dev/spec-studio";
+import { makePart, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -9,11 +9,7 @@ export = () => {
 	let context: ToolContext;
 	let root: Folder;
 	const path = "Workspace/VectorToolsSpec";
-	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
-	});
+	beforeEach(() => ({ studio, context, root } = toolSpecFixture()));
 	afterEach(() => root.Destroy());
 
 	it("proposes a create_instance operation with decodable properties, creating nothing yet", () => {

@@ -2,15 +2,7 @@
 import { Workspace } from "@rbxts/services";
 import { formatPath } from "../studio/instance-path";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import {
-	createSpecContext,
-	createSpecStudio,
-	makeFolder,
-	makePart,
-	makeScript,
-	snapshot,
-	SpecStudio,
-} from "./dev/spec-studio";
+import { makePart, makeScript, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -19,9 +11,7 @@ export = () => {
 	let root: Folder;
 	const path = "Workspace/VectorToolsSpec";
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		const model = new Instance("Model");
 		model.Name = "OldMap";
 		model.Parent = root;

@@ -1,18 +1,14 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, resultOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makeScript, SpecStudio } from "./dev/spec-studio";
+import { makeScript, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
 	let studio: SpecStudio;
 	let context: ToolContext;
 	let root: Folder;
-	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
-	});
+	beforeEach(() => ({ studio, context, root } = toolSpecFixture()));
 	afterEach(() => root.Destroy());
 
 	it("returns the active script's path, class, line count and numbered editor text", () => {

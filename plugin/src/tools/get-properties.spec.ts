@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { HttpService, Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf, resultOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, SpecStudio } from "./dev/spec-studio";
+import { makePart, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -11,9 +11,7 @@ export = () => {
 	let door: Part;
 	const path = "Workspace/VectorToolsSpec/Door";
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		door = makePart("Door", root, new Vector3(4, 7, 1));
 		door.Color = Color3.fromRGB(255, 0, 0);
 		door.Material = Enum.Material.Wood;

@@ -2,7 +2,7 @@
 import { Workspace } from "@rbxts/services";
 import { RULE_LABELS } from "../studio/asset-scan";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, snapshot, SpecStudio } from "./dev/spec-studio";
+import { snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -30,9 +30,7 @@ export = () => {
 	}
 
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		made = [];
 		// A clean tree with one harmless script.
 		studio.assets.set(1001, () => {

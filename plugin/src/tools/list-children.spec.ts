@@ -2,18 +2,14 @@
 import { Workspace } from "@rbxts/services";
 import { resolvePath } from "../studio/instance-path";
 import { callTool, contains, errorOf, resultOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, SpecStudio } from "./dev/spec-studio";
+import { makeFolder, makePart, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
 	let studio: SpecStudio;
 	let context: ToolContext;
 	let root: Folder;
-	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
-	});
+	beforeEach(() => ({ studio, context, root } = toolSpecFixture()));
 	afterEach(() => root.Destroy());
 
 	const path = "Workspace/VectorToolsSpec";

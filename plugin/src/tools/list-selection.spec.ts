@@ -1,18 +1,13 @@
 /// <reference types="@rbxts/testez/globals" />
-import { Workspace } from "@rbxts/services";
 import { callTool, resultOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, SpecStudio } from "./dev/spec-studio";
+import { makePart, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
 	let studio: SpecStudio;
 	let context: ToolContext;
 	let root: Folder;
-	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
-	});
+	beforeEach(() => ({ studio, context, root } = toolSpecFixture()));
 	afterEach(() => root.Destroy());
 
 	it("lists selected instances with their paths and classes", () => {

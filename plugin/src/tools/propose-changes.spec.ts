@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import { makeFolder, makePart, makeScript, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 import { applyProposal } from "../proposals/apply-proposal";
 import { applying } from "../proposals/dev/spec-place";
@@ -15,9 +15,7 @@ export = () => {
 	let context: ToolContext;
 	let root: Folder;
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		makeScript(studio, "Script", "Main", root, "local door = workspace.Door\nprint(door)\n");
 		makePart("Door", root);
 		makeFolder("Storage", root);

@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, errorOf, resultOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, makeScript, SpecStudio } from "./dev/spec-studio";
+import { makePart, makeScript, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -18,9 +18,7 @@ export = () => {
 		"Players.PlayerAdded:Connect(greet)",
 	].join("\n");
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		makeScript(studio, "Script", "Greeter", root, text);
 	});
 	afterEach(() => root.Destroy());

@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import { makeScript, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -24,9 +24,7 @@ export = () => {
 		"",
 	].join("\n");
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		makeScript(studio, "ModuleScript", "Shop", root, text);
 	});
 	afterEach(() => root.Destroy());

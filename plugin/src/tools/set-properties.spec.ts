@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, contains, errorOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makePart, snapshot, SpecStudio } from "./dev/spec-studio";
+import { makePart, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -10,9 +10,7 @@ export = () => {
 	let root: Folder;
 	const path = "Workspace/VectorToolsSpec/Door";
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		makePart("Door", root);
 	});
 	afterEach(() => root.Destroy());

@@ -1,7 +1,7 @@
 /// <reference types="@rbxts/testez/globals" />
 import { Workspace } from "@rbxts/services";
 import { callTool, errorOf, textOf } from "./dev/call-tool";
-import { createSpecContext, createSpecStudio, makeFolder, makeScript, snapshot, SpecStudio } from "./dev/spec-studio";
+import { makeScript, snapshot, SpecStudio, toolSpecFixture } from "./dev/spec-studio";
 import { ToolContext } from "./tool";
 
 export = () => {
@@ -10,9 +10,7 @@ export = () => {
 	let root: Folder;
 	const path = "Workspace/VectorToolsSpec/Main";
 	beforeEach(() => {
-		studio = createSpecStudio();
-		context = createSpecContext(studio);
-		root = makeFolder("VectorToolsSpec", Workspace);
+		({ studio, context, root } = toolSpecFixture());
 		makeScript(studio, "Script", "Main", root, "local a = 1\nlocal b = 2\nlocal c = 3\n");
 	});
 	afterEach(() => root.Destroy());

@@ -89,6 +89,20 @@ export function createSpecContext(studio: StudioApi, searchAssets?: AssetSearch)
 	};
 }
 
+/**
+ * What every tool spec starts from, made fresh in its beforeEach: a SpecStudio, a tool context over
+ * it (asset search as given, else failing) and an empty Workspace.VectorToolsSpec folder (the spec
+ * destroys it in afterEach).
+ */
+export function toolSpecFixture(searchAssets?: AssetSearch): { studio: SpecStudio; context: ToolContext; root: Folder } {
+	const studio = createSpecStudio();
+	return {
+		studio,
+		context: createSpecContext(studio, searchAssets),
+		root: makeFolder("VectorToolsSpec", game.GetService("Workspace")),
+	};
+}
+
 /** A fixture folder under `parent` (destroy it in afterEach). */
 export function makeFolder(name: string, parent: Instance): Folder {
 	const folder = new Instance("Folder");
