@@ -45,6 +45,7 @@ import { Attachment, withContextNote } from "./context-note";
 import { Engine, REQUESTS_PER_MINUTE } from "./create-engine";
 import { lessonWaitNote } from "./lesson-start";
 import { lessonFromMessages } from "./lesson-view";
+import { LessonProgress } from "../lesson/lesson-progress";
 import { ProposalActivity, ProposalView, ProposalViews, USER_CALL_PREFIX } from "./proposal-view";
 
 /** Messages kept for the transcript (older ones are dropped from the view, not from the agent). */
@@ -104,6 +105,8 @@ export class ViewModel {
 	private firstIndex = 0;
 	private streaming = "";
 	private messageItems?: Array<ChatItem>;
+	/** The lesson's progress, rebuilt with `messageItems`. */
+	private lesson?: LessonProgress;
 	private cached?: AppState;
 	private notifyQueued = false;
 	private destroyed = false;
@@ -628,6 +631,9 @@ export class ViewModel {
 		this.proposalViews.retain(kept);
 
 		if (this.messageItems === undefined) {
+			// The lesson depends on the same messages and proposals, so it is rebuilt with them (not on every
+			// streamed chunk).
+			this.lesson = lessonFromMessages(this.log, shown.all);
 			this.messageItems = messageItems({
 				messages: this.log,
 				firstIndex: this.firstIndex,
@@ -690,7 +696,7 @@ export class ViewModel {
 				resets: this.resets,
 			},
 			focusRequest: this.focusRequest,
-			lesson: lessonFromMessages(this.log, shown.all),
+			lesson: this.lesson,
 		};
 	}
 }
