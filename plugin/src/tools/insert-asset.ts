@@ -11,6 +11,7 @@ import { reasonField, summarize } from "./reason";
 import { describeInstance, pathOf, resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
+import { thrownReason } from "./thrown-reason";
 
 /** Findings named one by one in the summary (all of them are in the operation). */
 const FINDINGS_IN_SUMMARY = 3;
@@ -61,7 +62,7 @@ export const insertAsset: ToolDefinition<s.Infer<typeof args>> = {
 		}
 		const [loaded, result] = pcall(() => context.studio.loadAsset(a.assetId));
 		if (!loaded) {
-			const reason = tostring(result).gsub("^[%w%._%-]+:%d+: ", "")[0];
+			const reason = thrownReason(result);
 			return { kind: "error", message: `assetId: asset ${a.assetId} could not be loaded: ${reason}` };
 		}
 		const roots = result as ReadonlyArray<Instance>;

@@ -21,6 +21,7 @@ import { resolvePath } from "../studio/instance-path";
 import { Operation } from "../proposals/operation";
 import { reasonField, summarize } from "./reason";
 import * as s from "./schema";
+import { thrownReason } from "./thrown-reason";
 
 /** Most changes in one batch. */
 export const MAX_CHANGES = 40;
@@ -92,7 +93,7 @@ export function createProposeChanges(tools: ReadonlyArray<ToolDefinition>) {
 		if (!checked.ok) return { kind: "error", message: `${where}: ${checked.message}` };
 		const [ran, outcome] = pcall(() => tool.execute(checked.value, context));
 		if (!ran) {
-			const reason = (typeIs(outcome, "string") ? outcome : tostring(outcome)).gsub("^[%w%._%-]+:%d+: ", "")[0];
+			const reason = thrownReason(outcome);
 			return { kind: "error", message: `${where} failed: ${reason}` };
 		}
 		const result = outcome as ToolOutcome;

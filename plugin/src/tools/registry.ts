@@ -10,6 +10,7 @@ import { ChatTool, ChatToolCall } from "../../../shared/src/proxy-api";
 import { capText, RESULT_CHARACTER_CAP } from "./cap-text";
 import { locateJsonError } from "./locate-json-error";
 import { ToolContext, ToolDefinition, ToolOutcome } from "./tool";
+import { thrownReason } from "./thrown-reason";
 
 /** Plan mode offers read and control tools; Act mode offers every tool. */
 export type ToolMode = "plan" | "act";
@@ -150,8 +151,7 @@ export function runToolCall(
 
 	const [ran, outcome] = pcall(() => tool.execute(checked.value, context));
 	if (!ran) {
-		// Luau prefixes thrown strings with "module:line: "; the model needs only the reason.
-		const reason = (typeIs(outcome, "string") ? outcome : tostring(outcome)).gsub("^[%w%._%-]+:%d+: ", "")[0];
+		const reason = thrownReason(outcome);
 		return { kind: "error", message: `${tool.name} failed: ${reason}` };
 	}
 	return capOutcome(outcome as ToolOutcome);

@@ -4,6 +4,7 @@
  */
 import * as s from "./schema";
 import { ToolDefinition } from "./tool";
+import { thrownReason } from "./thrown-reason";
 
 const args = s.object(
 	{
@@ -29,7 +30,7 @@ export const searchAssets: ToolDefinition<s.Infer<typeof args>> = {
 		const category = a.category ?? "model";
 		const [ok, found] = pcall(() => context.searchAssets(a.query, { tags: category, limit: a.limit ?? 10 }));
 		if (!ok) {
-			const reason = tostring(found).gsub("^[%w%._%-]+:%d+: ", "")[0];
+			const reason = thrownReason(found);
 			return { kind: "error", message: `Creator Store search failed: ${reason}` };
 		}
 		const results = found as ReadonlyArray<{ id: number; name: string; creator: string; type: string }>;

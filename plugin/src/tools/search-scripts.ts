@@ -10,6 +10,7 @@ import { resolveTarget } from "./resolve-target";
 import * as s from "./schema";
 import { scriptLines } from "./script-excerpt";
 import { ToolContext, ToolDefinition } from "./tool";
+import { thrownReason } from "./thrown-reason";
 
 /** Most matching lines one answer lists. */
 export const MATCH_CAP = 100;
@@ -138,7 +139,7 @@ export const searchScripts: ToolDefinition<s.Infer<typeof args>> = {
 				const searched = searchLines[n - 1];
 				const [ok, start] = pcall(() => searched.find(query, 1, plain)[0]);
 				if (!ok) {
-					const reason = tostring(start).gsub("^[%w%._%-]+:%d+: ", "")[0];
+					const reason = thrownReason(start);
 					return { kind: "error", message: `query is not a valid Luau string pattern: ${reason}` };
 				}
 				if (start === undefined) continue;
